@@ -1,0 +1,3 @@
+import token from './token';
+
+export default { token };

@@ -1,0 +1,68 @@
+import type { Context } from 'koa';
+import type { Token } from '@node-oauth/oauth2-server';
+
+import type { Strapi } from '../utils/plugin';
+import { logMessage } from '../utils/plugin';
+import type { OAuthError } from './errors';
+
+/** Sets the headers RFC 6749 §5.1 requires on every response that carries a token. */
+function preventCaching(ctx: Context): void {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('Pragma', 'no-cache');
+}
+
+/** Sends a successful access token response (RFC 6749 §5.1). */
+export function sendTokenResponse(ctx: Context, token: Token): void {
+  const expiresIn = Math.max(0, Math.round((token.accessTokenExpiresAt!.getTime() - Date.now()) / 1000));
+
+  const body: Record<string, string | number> = {
+    access_token: token.accessToken,
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+  };
+  if (token.refreshToken) {
+    body.refresh_token = token.refreshToken;
+  }
+  if (token.scope && token.scope.length > 0) {
+    body.scope = token.scope.join(' ');
+  }
+
+  preventCaching(ctx);
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = body;
+}
+
+export interface ErrorContext {
+  endpoint: string;
+  clientId?: string;
+  grantType?: string;
+}
+
+/**
+ * Sends an error response in the RFC 6749 §5.2 shape and logs the specific reason, which the
+ * client never sees. A server error is logged with its cause as an error; the rest as info.
+ */
+export function sendErrorResponse(strapi: Strapi, ctx: Context, error: OAuthError, details: ErrorContext): void {
+  const line = logMessage(`${details.endpoint} ${error.code}`, {
+    clientId: details.clientId,
+    grantType: details.grantType,
+    reason: error.message,
+  });
+  if (error.status >= 500) {
+    strapi.log.error(line);
+    strapi.log.error(error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause));
+  } else {
+    strapi.log.info(line);
+  }
+
+  if (error.code === 'invalid_client') {
+    // RFC 6749 §5.2: a 401 names the scheme the client can authenticate with.
+    ctx.set('WWW-Authenticate', 'Basic realm="oauth"');
+  }
+
+  preventCaching(ctx);
+  ctx.status = error.status;
+  ctx.type = 'application/json';
+  ctx.body = { error: error.code, error_description: error.description };
+}

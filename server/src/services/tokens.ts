@@ -1,0 +1,165 @@
+import { hashTokenValue } from '../oauth/token-values';
+import type { Strapi } from '../utils/plugin';
+import { CONTENT_TYPES } from '../utils/plugin';
+
+/** A stored refresh token row. `tokenHash` is the SHA-256 of the value; the value is never stored. */
+export interface RefreshTokenRecord {
+  id: number;
+  familyId: number;
+  userId: number;
+  clientId: string;
+  scope: string | null;
+  expiresAt: string | Date;
+  createdAt: string | Date;
+  lastUsedAt: string | Date | null;
+  rotatedAt: string | Date | null;
+  revokedAt: string | Date | null;
+  successorId: number | null;
+}
+
+/** A stored access token row. */
+export interface AccessTokenRecord {
+  id: number;
+  familyId: number | null;
+  userId: number | null;
+  clientId: string;
+  scope: string | null;
+  expiresAt: string | Date;
+  revokedAt: string | Date | null;
+}
+
+/** Where a token request came from, kept with the token family to show the user's sessions. */
+export interface RequestMetadata {
+  userAgent?: string;
+  ip?: string;
+}
+
+export interface IssueRequest {
+  accessToken: string;
+  refreshToken: string;
+  userId: number;
+  clientId: string;
+  scope: string[];
+  accessTokenExpiresAt: Date;
+  refreshTokenExpiresAt: Date;
+  metadata: RequestMetadata;
+  // Set when rotating: the new refresh token joins this family and replaces that token.
+  rotation?: { familyId: number; previousRefreshTokenId: number };
+}
+
+export interface IssuedTokens {
+  familyId: number;
+}
+
+// Columns are `varchar(255)`; a longer user agent is cut rather than rejected.
+const MAX_USER_AGENT_LENGTH = 255;
+
+export function joinScope(scope: string[] | undefined): string | null {
+  return scope && scope.length > 0 ? scope.join(' ') : null;
+}
+
+export function splitScope(scope: string | null | undefined): string[] {
+  return scope ? scope.split(' ') : [];
+}
+
+export default ({ strapi }: { strapi: Strapi }) => {
+  const families = () => strapi.db.query(CONTENT_TYPES.tokenFamily);
+  const refreshTokens = () => strapi.db.query(CONTENT_TYPES.refreshToken);
+  const accessTokens = () => strapi.db.query(CONTENT_TYPES.accessToken);
+
+  return {
+    /**
+     * Stores the hashes of a new access token and refresh token, in a new token family or, when rotating, in
+     * the family of the rotated token. Runs in one transaction so a pair is stored whole or not
+     * at all.
+     */
+    async issue(request: IssueRequest): Promise<IssuedTokens> {
+      return strapi.db.transaction(async (): Promise<IssuedTokens> => {
+        const now = new Date();
+        const scope = joinScope(request.scope);
+        const userAgent = request.metadata.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
+        const ip = request.metadata.ip ?? null;
+
+        let familyId: number;
+        if (request.rotation) {
+          familyId = request.rotation.familyId;
+          await families().update({
+            where: { id: familyId },
+            data: { lastUsedAt: now, userAgent, ip },
+          });
+        } else {
+          const family = await families().create({
+            data: {
+              userId: request.userId,
+              clientId: request.clientId,
+              scope,
+              expiresAt: request.refreshTokenExpiresAt,
+              lastUsedAt: now,
+              userAgent,
+              ip,
+            },
+          });
+          familyId = family.id;
+        }
+
+        const storedRefreshToken = await refreshTokens().create({
+          data: {
+            tokenHash: hashTokenValue(request.refreshToken),
+            familyId,
+            userId: request.userId,
+            clientId: request.clientId,
+            scope,
+            expiresAt: request.refreshTokenExpiresAt,
+            userAgent,
+            ip,
+          },
+        });
+
+        if (request.rotation) {
+          await refreshTokens().update({
+            where: { id: request.rotation.previousRefreshTokenId },
+            data: { successorId: storedRefreshToken.id },
+          });
+        }
+
+        await accessTokens().create({
+          data: {
+            tokenHash: hashTokenValue(request.accessToken),
+            familyId,
+            userId: request.userId,
+            clientId: request.clientId,
+            scope,
+            expiresAt: request.accessTokenExpiresAt,
+          },
+        });
+
+        return { familyId };
+      });
+    },
+
+    async findRefreshToken(value: string): Promise<RefreshTokenRecord | null> {
+      return (await refreshTokens().findOne({ where: { tokenHash: hashTokenValue(value) } })) as RefreshTokenRecord | null;
+    },
+
+    /**
+     * Marks a refresh token as rotated, unless it already is or was revoked. Returns whether this
+     * call made the change: the update is a compare-and-set, so of any number of concurrent
+     * calls for one token exactly one returns true.
+     */
+    async markRotated(id: number): Promise<boolean> {
+      const now = new Date();
+      const { count } = await refreshTokens().updateMany({
+        where: { id, rotatedAt: null, revokedAt: null },
+        data: { rotatedAt: now, lastUsedAt: now },
+      });
+      return count === 1;
+    },
+
+    /** Returns the access token with this value if it is neither expired nor revoked, or null. */
+    async findActiveAccessToken(value: string): Promise<AccessTokenRecord | null> {
+      return (await accessTokens().findOne({
+        where: { tokenHash: hashTokenValue(value), revokedAt: null, expiresAt: { $gt: new Date() } },
+      })) as AccessTokenRecord | null;
+    },
+  };
+};
