@@ -80,11 +80,17 @@ export function toOAuthError(error: unknown): OAuthError {
   }
 
   if (error instanceof LibraryOAuthError) {
+    // The library wraps anything that is not its own error class in a ServerError, our own
+    // errors thrown from the grant types included.
+    const inner = (error as LibraryOAuthError & { inner?: unknown }).inner;
+    if (inner instanceof OAuthError) {
+      return inner;
+    }
+
     const create = LIBRARY_ERRORS[error.name];
     if (create) {
       return create(error.message);
     }
-    const inner = (error as LibraryOAuthError & { inner?: unknown }).inner;
     return new ServerError(error.message, inner ?? error);
   }
 

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID, passwordGrant, postToken, refreshGrant } from '../helpers/oauth';
+import type { TestServer } from '../helpers/strapi';
+import { startStrapi } from '../helpers/strapi';
+import type { TestUser } from '../helpers/users';
+import { createUser, setBlocked } from '../helpers/users';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+// RFC 6749 §6 with rotation (RFC 9700 §4.14.2).
+describe('grant_type=refresh_token', () => {
+  let server: TestServer;
+  let user: TestUser;
+
+  before(async () => {
+    server = await startStrapi('grant_refresh_token');
+    user = await createUser(server.strapi);
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  const refreshTokens = () => server.strapi.db.query('plugin::refreshing.refresh-token' as never);
+
+  async function login(who: TestUser = user, scope?: string) {
+    const parameters: Record<string, string> = {
+      grant_type: 'password',
+      client_id: PUBLIC_CLIENT_ID,
+      username: who.username,
+      password: who.password,
+    };
+    if (scope) {
+      parameters.scope = scope;
+    }
+    const response = await postToken(server.http, parameters);
+    assert.equal(response.status, 200);
+    return response.body as { access_token: string; refresh_token: string; scope?: string };
+  }
+
+  function assertInvalidGrant(response: { status: number; body: { error?: string } }) {
+    assert.equal(response.status, 400);
+    assert.equal(response.body.error, 'invalid_grant');
+  }
+
+  test('returns a new pair in the same family', async () => {
+    const first = await login();
+    const response = await refreshGrant(server.http, first.refresh_token);
+
+    assert.equal(response.status, 200);
+    assert.deepEqual(Object.keys(response.body).sort(), ['access_token', 'expires_in', 'refresh_token', 'token_type']);
+    assert.notEqual(response.body.refresh_token, first.refresh_token);
+    assert.notEqual(response.body.access_token, first.access_token);
+    assert.equal(response.headers['cache-control'], 'no-store');
+
+    const previous = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    const next = await refreshTokens().findOne({ where: { tokenHash: sha256(response.body.refresh_token) } });
+    assert.equal(next.familyId, previous.familyId);
+    assert.equal(previous.successorId, next.id);
+    assert.ok(previous.rotatedAt);
+    assert.equal(new Date(next.expiresAt).getTime(), new Date(previous.expiresAt).getTime(), 'rotation keeps the family expiry');
+  });
+
+  test('rotated refresh token is invalid_grant', async () => {
+    const first = await login();
+    const second = await refreshGrant(server.http, first.refresh_token);
+    assert.equal(second.status, 200);
+
+    assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+  });
+
+  test('successor refresh token keeps working', async () => {
+    const first = await login();
+    const second = await refreshGrant(server.http, first.refresh_token);
+    const third = await refreshGrant(server.http, second.body.refresh_token);
+    assert.equal(third.status, 200);
+  });
+
+  test('keeps the granted scope and allows narrowing', async () => {
+    const first = await login(user, 'profile orders');
+    const same = await refreshGrant(server.http, first.refresh_token);
+    assert.equal(same.body.scope, 'profile orders');
+
+    const narrower = await postToken(server.http, {
+      grant_type: 'refresh_token',
+      client_id: PUBLIC_CLIENT_ID,
+      refresh_token: same.body.refresh_token,
+      scope: 'profile',
+    });
+    assert.equal(narrower.status, 200);
+    assert.equal(narrower.body.scope, 'profile');
+  });
+
+  test('wider scope is invalid_scope', async () => {
+    const first = await login(user, 'profile');
+    const response = await postToken(server.http, {
+      grant_type: 'refresh_token',
+      client_id: PUBLIC_CLIENT_ID,
+      refresh_token: first.refresh_token,
+      scope: 'profile orders',
+    });
+    assert.equal(response.status, 400);
+    assert.equal(response.body.error, 'invalid_scope');
+  });
+
+  test('missing refresh_token is invalid_request', async () => {
+    const response = await postToken(server.http, { grant_type: 'refresh_token', client_id: PUBLIC_CLIENT_ID });
+    assert.equal(response.status, 400);
+    assert.equal(response.body.error, 'invalid_request');
+  });
+
+  test('random string is invalid_grant', async () => {
+    assertInvalidGrant(await refreshGrant(server.http, 'not-a-refresh-token'));
+  });
+
+  test('expired refresh token is invalid_grant', async () => {
+    const first = await login();
+    await refreshTokens().update({
+      where: { tokenHash: sha256(first.refresh_token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+  });
+
+  test('revoked refresh token is invalid_grant', async () => {
+    const first = await login();
+    await refreshTokens().update({ where: { tokenHash: sha256(first.refresh_token) }, data: { revokedAt: new Date() } });
+    assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+  });
+
+  test("another client's refresh token is invalid_grant", async () => {
+    const first = await login();
+    const response = await postToken(server.http, {
+      grant_type: 'refresh_token',
+      client_id: CONFIDENTIAL_CLIENT_ID,
+      client_secret: CONFIDENTIAL_CLIENT_SECRET,
+      refresh_token: first.refresh_token,
+    });
+    assertInvalidGrant(response);
+
+    const stillValid = await refreshGrant(server.http, first.refresh_token);
+    assert.equal(stillValid.status, 200, "a failed attempt by another client does not spend the owner's token");
+  });
+
+  test('blocked user is invalid_grant', async () => {
+    const blockedLater = await createUser(server.strapi);
+    const tokens = await login(blockedLater);
+    await setBlocked(server.strapi, blockedLater.id, true);
+    assertInvalidGrant(await refreshGrant(server.http, tokens.refresh_token));
+  });
+
+  test('deleted user is invalid_grant', async () => {
+    const deletedLater = await createUser(server.strapi);
+    const tokens = await login(deletedLater);
+    await server.strapi.db.query('plugin::users-permissions.user').delete({ where: { id: deletedLater.id } });
+    assertInvalidGrant(await refreshGrant(server.http, tokens.refresh_token));
+  });
+
+  test('parallel refreshes with one token: exactly one succeeds', async () => {
+    const first = await login();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => refreshGrant(server.http, first.refresh_token)));
+
+    const statuses = responses.map((response) => response.status);
+    assert.ok(statuses.every((status) => status < 500), `no 5xx, got ${statuses.join(',')}`);
+
+    const successes = responses.filter((response) => response.status === 200);
+    assert.equal(successes.length, 1, `statuses: ${statuses.join(',')}`);
+    for (const failure of responses.filter((response) => response.status !== 200)) {
+      assert.equal(failure.status, 400);
+      assert.equal(failure.body.error, 'invalid_grant');
+    }
+
+    const family = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    const rows = await refreshTokens().findMany({ where: { familyId: family.familyId } });
+    assert.equal(rows.length, 2, 'one login and one rotation: two refresh tokens in the family');
+  });
+
+  test('password grant result refreshes after a restart-free config change', async () => {
+    const tokens = await passwordGrant(server.http, user);
+    const response = await refreshGrant(server.http, tokens.body.refresh_token);
+    assert.equal(response.status, 200);
+    assert.equal(response.body.expires_in, 900);
+  });
+});
