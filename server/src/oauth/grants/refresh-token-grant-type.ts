@@ -63,7 +63,7 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
       return token;
     }
 
-    private async saveRotatedToken(
+    async saveRotatedToken(
       previous: OAuthRefreshToken,
       client: Client,
       scope: string[] | undefined,
