@@ -5,7 +5,7 @@ export const CONFIDENTIAL_CLIENT_ID = 'confidential-app';
 // Contains `+`, `/` and `%`: a secret that only survives correct form-url encoding.
 export const CONFIDENTIAL_CLIENT_SECRET = 's3cr+t/with%25percent%zz';
 
-/** Encodes client credentials for HTTP Basic as RFC 6749 §2.3.1 asks: form-url-encode, then base64. */
+/** Encodes client credentials for HTTP Basic as RFC 6749 §2.3.1 defines: form-url-encode, then base64. */
 export function basicAuthorization(clientId: string, clientSecret: string): string {
   const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`;

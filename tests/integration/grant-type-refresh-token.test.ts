@@ -26,12 +26,12 @@ describe('grant_type=refresh_token', () => {
 
   const refreshTokens = () => server.strapi.db.query('plugin::refreshing.refresh-token' as never);
 
-  async function login(who: TestUser = user, scope?: string) {
+  async function login(owner: TestUser = user, scope?: string) {
     const parameters: Record<string, string> = {
       grant_type: 'password',
       client_id: PUBLIC_CLIENT_ID,
-      username: who.username,
-      password: who.password,
+      username: owner.username,
+      password: owner.password,
     };
     if (scope) {
       parameters.scope = scope;

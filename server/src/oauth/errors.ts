@@ -2,8 +2,8 @@ import { OAuthError as LibraryOAuthError } from '@node-oauth/oauth2-server';
 
 /**
  * An error response of the token, revocation and introspection endpoints (RFC 6749 §5.2).
- * `description` is the fixed text the client sees; `message` is the specific reason, for the
- * log only.
+ * `description` is the fixed text sent to the client. `message` is the specific reason, which
+ * goes to the log only.
  */
 export class OAuthError extends Error {
   constructor(
@@ -71,8 +71,8 @@ const LIBRARY_ERRORS: Record<string, (message: string) => OAuthError> = {
 
 /**
  * Converts anything thrown while handling a request into one of our OAuth errors. The library's
- * own errors keep their RFC code; everything else, including the library's `server_error`
- * (which it sends as 503), becomes a 500 `server_error` whose cause goes to the log only.
+ * own errors keep their RFC code. Everything else becomes a 500 `server_error` whose cause goes
+ * to the log only, including the library's `server_error`, which the library would send as 503.
  */
 export function toOAuthError(error: unknown): OAuthError {
   if (error instanceof OAuthError) {
