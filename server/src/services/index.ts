@@ -1,5 +1,6 @@
 import clients from './clients';
+import revocation from './revocation';
 import tokens from './tokens';
 import users from './users';
 
-export default { clients, tokens, users };
+export default { clients, revocation, tokens, users };

@@ -20,6 +20,7 @@ export interface RefreshTokenRecord {
 /** A stored access token row. */
 export interface AccessTokenRecord {
   id: number;
+  createdAt: string | Date;
   familyId: number | null;
   userId: number | null;
   clientId: string;
@@ -153,6 +154,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
         data: { rotatedAt: now, lastUsedAt: now },
       });
       return count === 1;
+    },
+
+    /** Returns the access token with this value in any state, or null. */
+    async findAccessToken(value: string): Promise<AccessTokenRecord | null> {
+      return (await accessTokens().findOne({ where: { tokenHash: hashTokenValue(value) } })) as AccessTokenRecord | null;
     },
 
     /** Returns the access token with this value if it is neither expired nor revoked, or null. */
