@@ -64,12 +64,115 @@ describe('grant_type=refresh_token', () => {
     assert.equal(new Date(next.expiresAt).getTime(), new Date(previous.expiresAt).getTime(), 'rotation keeps the family expiry');
   });
 
-  test('rotated refresh token is invalid_grant', async () => {
+  test('replay within the reuse interval returns the same successor', async () => {
     const first = await login();
     const second = await refreshGrant(server.http, first.refresh_token);
     assert.equal(second.status, 200);
 
+    const replay = await refreshGrant(server.http, first.refresh_token);
+    assert.equal(replay.status, 200);
+    assert.equal(replay.body.refresh_token, second.body.refresh_token);
+    assert.notEqual(replay.body.access_token, second.body.access_token);
+
+    for (const accessToken of [second.body.access_token, replay.body.access_token]) {
+      const me = await server.http.get('/api/users/me').set('Authorization', `Bearer ${accessToken}`);
+      assert.equal(me.status, 200);
+    }
+
+    const next = await refreshGrant(server.http, second.body.refresh_token);
+    assert.equal(next.status, 200, 'the lineage goes on from the shared successor');
+  });
+
+  test('replay after the reuse interval revokes the family', async () => {
+    const first = await login();
+    const second = await refreshGrant(server.http, first.refresh_token);
+    assert.equal(second.status, 200);
+    await refreshTokens().update({
+      where: { tokenHash: sha256(first.refresh_token) },
+      data: { rotatedAt: new Date(Date.now() - 11_000) },
+    });
+
     assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+
+    assertInvalidGrant(await refreshGrant(server.http, second.body.refresh_token));
+    const me = await server.http.get('/api/users/me').set('Authorization', `Bearer ${second.body.access_token}`);
+    assert.equal(me.status, 401);
+    assert.equal(me.headers['www-authenticate'], 'Bearer error="invalid_token"');
+
+    const family = await server.strapi.db
+      .query('plugin::refreshing.token-family' as never)
+      .findOne({ where: { id: (await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } })).familyId } });
+    assert.ok(family.revokedAt);
+    assert.equal(family.revokedReason, 'refresh_token_reuse');
+  });
+
+  test('reuse detection emits an event with the ids', async () => {
+    const first = await login();
+    await refreshGrant(server.http, first.refresh_token);
+    await refreshTokens().update({
+      where: { tokenHash: sha256(first.refresh_token) },
+      data: { rotatedAt: new Date(Date.now() - 60_000) },
+    });
+
+    const events: unknown[] = [];
+    const unsubscribe = server.strapi.eventHub.on('refreshing::refresh-token.reuse-detected', (payload: unknown) => {
+      events.push(payload);
+    });
+    try {
+      assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+    } finally {
+      unsubscribe();
+    }
+
+    const stored = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    assert.deepEqual(events, [{ familyId: stored.familyId, clientId: PUBLIC_CLIENT_ID, userId: user.id }]);
+  });
+
+  test('reuse interval of 0 treats any replay as reuse', async () => {
+    server.strapi.config.set('plugin::refreshing.refreshTokenReuseInterval', 0);
+    try {
+      const first = await login();
+      const second = await refreshGrant(server.http, first.refresh_token);
+      assert.equal(second.status, 200);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+
+      assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+      assertInvalidGrant(await refreshGrant(server.http, second.body.refresh_token));
+    } finally {
+      server.strapi.config.set('plugin::refreshing.refreshTokenReuseInterval', 10);
+    }
+  });
+
+  test('idle refresh token is invalid_grant', async () => {
+    const first = await login();
+    await refreshTokens().update({
+      where: { tokenHash: sha256(first.refresh_token) },
+      data: { createdAt: new Date(Date.now() - 15 * 24 * 60 * 60 * 1000) },
+    });
+    assertInvalidGrant(await refreshGrant(server.http, first.refresh_token));
+  });
+
+  test('idle lifetime of 0 turns the idle limit off', async () => {
+    server.strapi.config.set('plugin::refreshing.refreshTokenIdleLifetime', 0);
+    try {
+      const first = await login();
+      await refreshTokens().update({
+        where: { tokenHash: sha256(first.refresh_token) },
+        data: { createdAt: new Date(Date.now() - 15 * 24 * 60 * 60 * 1000) },
+      });
+      const response = await refreshGrant(server.http, first.refresh_token);
+      assert.equal(response.status, 200);
+    } finally {
+      server.strapi.config.set('plugin::refreshing.refreshTokenIdleLifetime', 14 * 24 * 60 * 60);
+    }
+  });
+
+  test('successor is stored sealed, never in plain text', async () => {
+    const first = await login();
+    const second = await refreshGrant(server.http, first.refresh_token);
+    const previous = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    assert.ok(previous.successorSealed);
+    assert.ok(!JSON.stringify(previous).includes(second.body.refresh_token));
   });
 
   test('successor refresh token keeps working', async () => {
@@ -159,7 +262,7 @@ describe('grant_type=refresh_token', () => {
     assertInvalidGrant(await refreshGrant(server.http, tokens.refresh_token));
   });
 
-  test('parallel refreshes with one token: exactly one succeeds', async () => {
+  test('20 parallel refreshes keep one lineage', async () => {
     const first = await login();
     const responses = await Promise.all(Array.from({ length: 20 }, () => refreshGrant(server.http, first.refresh_token)));
 
@@ -167,15 +270,20 @@ describe('grant_type=refresh_token', () => {
     assert.ok(statuses.every((status) => status < 500), `no 5xx, got ${statuses.join(',')}`);
 
     const successes = responses.filter((response) => response.status === 200);
-    assert.equal(successes.length, 1, `statuses: ${statuses.join(',')}`);
+    assert.ok(successes.length >= 1, `statuses: ${statuses.join(',')}`);
+    const successors = new Set(successes.map((response) => response.body.refresh_token));
+    assert.equal(successors.size, 1, 'every success returns the same successor');
     for (const failure of responses.filter((response) => response.status !== 200)) {
-      assert.equal(failure.status, 400);
       assert.equal(failure.body.error, 'invalid_grant');
     }
 
-    const family = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
-    const rows = await refreshTokens().findMany({ where: { familyId: family.familyId } });
+    const stored = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    const rows = await refreshTokens().findMany({ where: { familyId: stored.familyId } });
     assert.equal(rows.length, 2, 'one login and one rotation: two refresh tokens in the family');
+
+    const [successor] = successors;
+    const next = await refreshGrant(server.http, successor);
+    assert.equal(next.status, 200, 'the successor still works');
   });
 
   test('password grant result refreshes after a restart-free config change', async () => {

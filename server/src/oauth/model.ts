@@ -1,34 +1,51 @@
 import type { Client, RefreshToken, Token, User as LibraryUser } from '@node-oauth/oauth2-server';
 
 import type { ClientRecord } from '../services/clients';
+import type { RevocationReason } from '../services/revocation';
 import type { RequestMetadata } from '../services/tokens';
 import { splitScope } from '../services/tokens';
 import type { Strapi } from '../utils/plugin';
 import { getService } from '../utils/services';
 import { currentSettings } from './settings';
+import { openSuccessor } from './successor-seal';
 import { generateTokenValue } from './token-values';
 
-/** A client as the library sees it; `id` is the public `client_id`. */
+/** A client as the library sees it; `id` is the public `client_id`. Lifetimes are in seconds. */
 export interface OAuthClient extends Client {
   id: string;
   grants: string[];
   scopes: string[];
   accessTokenLifetime: number;
   refreshTokenLifetime: number;
+  refreshTokenIdleLifetime: number;
 }
 
 /** A refresh token as the library sees it, with the stored row's state for our grant checks. */
 export interface OAuthRefreshToken extends RefreshToken {
   id: number;
   familyId: number;
+  userId: number;
+  createdAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
+  sealedSuccessor: string | null;
+}
+
+/** The current refresh token of a family, recovered for a replay within the reuse interval. */
+export interface SuccessorToken {
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  scope: string[];
 }
 
 /** Extra fields our grant types add to the token handed to `saveToken`. */
 export interface TokenToSave extends Token {
   metadata: RequestMetadata;
-  rotation?: { familyId: number; previousRefreshTokenId: number };
+  // A rotation stores a new refresh token in the family of the previous one.
+  rotation?: { familyId: number; previousRefreshTokenId: number; previousRefreshToken: string };
+  // A replay within the reuse interval stores only a new access token; the refresh token is the
+  // family's existing one.
+  replay?: { familyId: number };
 }
 
 function toDate(value: string | Date | null): Date | null {
@@ -38,6 +55,7 @@ function toDate(value: string | Date | null): Date | null {
 /**
  * The model of `@node-oauth/oauth2-server`: translates the library's calls into calls to the
  * plugin's services and their results into the library's shapes. It holds no rules of its own.
+ * The last three functions are called by our refresh_token grant, not by the library.
  */
 export function createModel(strapi: Strapi) {
   const clients = () => getService(strapi, 'clients');
@@ -52,6 +70,7 @@ export function createModel(strapi: Strapi) {
       scopes: client.scopes ?? [],
       accessTokenLifetime: client.accessTokenLifetime ?? settings.accessTokenLifetime,
       refreshTokenLifetime: client.refreshTokenLifetime ?? settings.refreshTokenLifetime,
+      refreshTokenIdleLifetime: client.refreshTokenIdleLifetime ?? settings.refreshTokenIdleLifetime,
     };
   }
 
@@ -84,17 +103,28 @@ export function createModel(strapi: Strapi) {
 
     // Called by both grants.
     async saveToken(token: TokenToSave, client: OAuthClient, user: LibraryUser): Promise<Token> {
-      await tokens().issue({
-        accessToken: token.accessToken,
-        refreshToken: token.refreshToken!,
-        userId: user.id,
-        clientId: client.id,
-        scope: token.scope ?? [],
-        accessTokenExpiresAt: token.accessTokenExpiresAt!,
-        refreshTokenExpiresAt: token.refreshTokenExpiresAt!,
-        metadata: token.metadata,
-        rotation: token.rotation,
-      });
+      if (token.replay) {
+        await tokens().issueAccessToken({
+          accessToken: token.accessToken,
+          accessTokenExpiresAt: token.accessTokenExpiresAt!,
+          familyId: token.replay.familyId,
+          userId: user.id,
+          clientId: client.id,
+          scope: token.scope ?? [],
+        });
+      } else {
+        await tokens().issue({
+          accessToken: token.accessToken,
+          refreshToken: token.refreshToken!,
+          userId: user.id,
+          clientId: client.id,
+          scope: token.scope ?? [],
+          accessTokenExpiresAt: token.accessTokenExpiresAt!,
+          refreshTokenExpiresAt: token.refreshTokenExpiresAt!,
+          metadata: token.metadata,
+          rotation: token.rotation,
+        });
+      }
 
       return {
         accessToken: token.accessToken,
@@ -107,8 +137,8 @@ export function createModel(strapi: Strapi) {
       };
     },
 
-    // Called by the refresh_token grant. The user is loaded anew, so a user blocked or deleted
-    // since the login comes back as `user: null`.
+    // Called by the refresh_token grant, for tokens in any state. The user is loaded anew, so a
+    // user blocked or deleted since the login comes back as `user: null`.
     async getRefreshToken(value: string): Promise<OAuthRefreshToken | null> {
       const stored = await tokens().findRefreshToken(value);
       if (!stored) {
@@ -119,10 +149,13 @@ export function createModel(strapi: Strapi) {
       return {
         id: stored.id,
         familyId: stored.familyId,
+        userId: stored.userId,
         refreshToken: value,
         refreshTokenExpiresAt: new Date(stored.expiresAt),
+        createdAt: new Date(stored.createdAt),
         rotatedAt: toDate(stored.rotatedAt),
         revokedAt: toDate(stored.revokedAt),
+        sealedSuccessor: stored.successorSealed,
         scope: splitScope(stored.scope),
         client: { id: stored.clientId, grants: [] },
         user: user as LibraryUser,
@@ -133,6 +166,34 @@ export function createModel(strapi: Strapi) {
     // request rotated or revoked it first.
     async revokeToken(token: OAuthRefreshToken): Promise<boolean> {
       return tokens().markRotated(token.id);
+    },
+
+    /** Returns the refresh token that replaced a rotated one, if it is still valid. */
+    async getSuccessorToken(token: OAuthRefreshToken): Promise<SuccessorToken | null> {
+      const value = token.sealedSuccessor ? openSuccessor(token.refreshToken, token.sealedSuccessor) : null;
+      if (!value) {
+        return null;
+      }
+
+      const successor = await tokens().findRefreshToken(value);
+      if (!successor || successor.revokedAt) {
+        return null;
+      }
+      return {
+        refreshToken: value,
+        refreshTokenExpiresAt: new Date(successor.expiresAt),
+        scope: splitScope(successor.scope),
+      };
+    },
+
+    /** Revokes the whole family of a refresh token. Returns whether this call revoked it. */
+    async revokeTokenFamily(token: OAuthRefreshToken, reason: RevocationReason): Promise<boolean> {
+      return getService(strapi, 'revocation').revokeFamily(token.familyId, reason);
+    },
+
+    /** Returns the seconds during which a rotated refresh token may be replayed. */
+    getReuseInterval(): number {
+      return currentSettings(strapi).refreshTokenReuseInterval;
     },
   };
 }

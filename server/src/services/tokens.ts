@@ -1,3 +1,4 @@
+import { sealSuccessor } from '../oauth/successor-seal';
 import { hashTokenValue } from '../oauth/token-values';
 import type { Strapi } from '../utils/plugin';
 import { CONTENT_TYPES } from '../utils/plugin';
@@ -15,6 +16,22 @@ export interface RefreshTokenRecord {
   rotatedAt: string | Date | null;
   revokedAt: string | Date | null;
   successorId: number | null;
+  successorSealed: string | null;
+}
+
+/** A stored token family row: one login and every refresh token rotation made from it. */
+export interface TokenFamilyRecord {
+  id: number;
+  userId: number;
+  clientId: string;
+  scope: string | null;
+  expiresAt: string | Date;
+  createdAt: string | Date;
+  lastUsedAt: string | Date | null;
+  revokedAt: string | Date | null;
+  revokedReason: string | null;
+  userAgent: string | null;
+  ip: string | null;
 }
 
 /** A stored access token row. */
@@ -44,8 +61,9 @@ export interface IssueRequest {
   accessTokenExpiresAt: Date;
   refreshTokenExpiresAt: Date;
   metadata: RequestMetadata;
-  // Set when rotating: the new refresh token joins this family and replaces that token.
-  rotation?: { familyId: number; previousRefreshTokenId: number };
+  // Set when rotating: the new refresh token joins this family and replaces the previous one,
+  // whose value seals the successor for the reuse interval.
+  rotation?: { familyId: number; previousRefreshTokenId: number; previousRefreshToken: string };
 }
 
 export interface IssuedTokens {
@@ -68,7 +86,43 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const refreshTokens = () => strapi.db.query(CONTENT_TYPES.refreshToken);
   const accessTokens = () => strapi.db.query(CONTENT_TYPES.accessToken);
 
+  async function storeAccessToken(token: {
+    accessToken: string;
+    accessTokenExpiresAt: Date;
+    familyId: number;
+    userId: number;
+    clientId: string;
+    scope: string | null;
+  }): Promise<void> {
+    await accessTokens().create({
+      data: {
+        tokenHash: hashTokenValue(token.accessToken),
+        familyId: token.familyId,
+        userId: token.userId,
+        clientId: token.clientId,
+        scope: token.scope,
+        expiresAt: token.accessTokenExpiresAt,
+      },
+    });
+  }
+
   return {
+    /**
+     * Stores an access token in an existing family, for a client that replays a refresh token
+     * within the reuse interval and gets that family's current refresh token back.
+     */
+    async issueAccessToken(token: {
+      accessToken: string;
+      accessTokenExpiresAt: Date;
+      familyId: number;
+      userId: number;
+      clientId: string;
+      scope: string[];
+    }): Promise<void> {
+      await storeAccessToken({ ...token, scope: joinScope(token.scope) });
+      await families().update({ where: { id: token.familyId }, data: { lastUsedAt: new Date() } });
+    },
+
     /**
      * Stores the hashes of a new access token and refresh token, in a new token family or, when rotating, in
      * the family of the rotated token. Runs in one transaction so a pair is stored whole or not
@@ -119,23 +173,25 @@ export default ({ strapi }: { strapi: Strapi }) => {
         if (request.rotation) {
           await refreshTokens().update({
             where: { id: request.rotation.previousRefreshTokenId },
-            data: { successorId: storedRefreshToken.id },
+            data: {
+              successorId: storedRefreshToken.id,
+              successorSealed: sealSuccessor(request.rotation.previousRefreshToken, request.refreshToken),
+            },
           });
         }
 
-        await accessTokens().create({
-          data: {
-            tokenHash: hashTokenValue(request.accessToken),
-            familyId,
-            userId: request.userId,
-            clientId: request.clientId,
-            scope,
-            expiresAt: request.accessTokenExpiresAt,
-          },
-        });
+        await storeAccessToken({ ...request, familyId, scope });
 
         return { familyId };
       });
+    },
+
+    async findRefreshTokenById(id: number): Promise<RefreshTokenRecord | null> {
+      return (await refreshTokens().findOne({ where: { id } })) as RefreshTokenRecord | null;
+    },
+
+    async findFamily(id: number): Promise<TokenFamilyRecord | null> {
+      return (await families().findOne({ where: { id } })) as TokenFamilyRecord | null;
     },
 
     async findRefreshToken(value: string): Promise<RefreshTokenRecord | null> {

@@ -1,28 +1,51 @@
-import type { Client, Request, Token, User } from '@node-oauth/oauth2-server';
+import type { Client, Request, Token } from '@node-oauth/oauth2-server';
 import LibraryRefreshTokenGrantType from '@node-oauth/oauth2-server/lib/grant-types/refresh-token-grant-type';
 import { vschar } from '@node-oauth/formats';
 
 import type { Strapi } from '../../utils/plugin';
+import { logMessage } from '../../utils/plugin';
 import { InvalidGrantError, InvalidRequestError } from '../errors';
-import type { OAuthRefreshToken, TokenToSave } from '../model';
+import type { OAuthClient, OAuthRefreshToken, TokenToSave } from '../model';
 import { requestMetadata } from '../request-metadata';
+import { isIdleExpired, isWithinReuseInterval } from './refresh-token-rules';
+
+/** The event emitted when a retired refresh token is presented again and its family is revoked. */
+export const REUSE_DETECTED_EVENT = 'refreshing::refresh-token.reuse-detected';
 
 /**
- * Returns the class for `grant_type=refresh_token` (RFC 6749 §6) with rotation: every use
- * retires the presented refresh token and issues a new one in the same token family (RFC 9700
- * §4.14.2). The retirement is a compare-and-set in the same transaction as the new pair, so of
- * concurrent requests with one token exactly one gets a new pair.
+ * Returns the class for `grant_type=refresh_token` (RFC 6749 §6) with rotation and reuse
+ * detection (RFC 9700 §4.14.2). Every use retires the presented refresh token and issues a new
+ * one in the same token family. The retirement is a compare-and-set in the same transaction as
+ * the new pair, so of concurrent requests with one token exactly one rotates it. The others, and
+ * any replay within the reuse interval, get the same successor back; a replay after the interval
+ * revokes the whole family.
  */
 export function createRefreshTokenGrantType(strapi: Strapi) {
   return class RefreshTokenGrantType extends LibraryRefreshTokenGrantType {
-    async handle(request: Request, client: Client): Promise<Token> {
+    async handle(request: Request, client: OAuthClient): Promise<Token> {
       const token = await this.getRefreshToken(request, client);
-      const scope = this.getScope(request, token);
+      if (token.rotatedAt || token.revokedAt) {
+        return this.handleReuse(token, client, request);
+      }
 
-      return strapi.db.transaction(async () => {
-        await this.revokeToken(token);
+      if (isIdleExpired(token.createdAt, client.refreshTokenIdleLifetime, new Date())) {
+        throw new InvalidGrantError(`refresh token of family ${token.familyId} passed its idle lifetime`);
+      }
+
+      const scope = this.getScope(request, token);
+      const rotated = await strapi.db.transaction(async () => {
+        if (!(await this.model.revokeToken(token))) {
+          return null;
+        }
         return this.saveRotatedToken(token, client, scope, request);
       });
+      if (rotated) {
+        return rotated;
+      }
+
+      // Another request rotated this token between our read and our compare-and-set: read it
+      // again, committed, and answer as for any replay.
+      return this.handleReuse(await this.getRefreshToken(request, client), client, request);
     }
 
     async getRefreshToken(request: Request, client: Client): Promise<OAuthRefreshToken> {
@@ -45,44 +68,79 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
       }
 
       if (token.refreshTokenExpiresAt && token.refreshTokenExpiresAt <= new Date()) {
-        throw new InvalidGrantError(`refresh token of family ${token.familyId} expired`);
-      }
-
-      if (token.revokedAt) {
-        throw new InvalidGrantError(`refresh token of family ${token.familyId} is revoked`);
-      }
-
-      if (token.rotatedAt) {
-        throw new InvalidGrantError(`refresh token of family ${token.familyId} was already rotated`);
+        throw new InvalidGrantError(`refresh token of family ${token.familyId} passed its family's lifetime`);
       }
 
       if (!token.user) {
-        throw new InvalidGrantError(`user of family ${token.familyId} is blocked, unconfirmed or deleted`);
+        throw new InvalidGrantError(`user ${token.userId} of family ${token.familyId} is blocked, unconfirmed or deleted`);
       }
 
       return token;
     }
 
+    /**
+     * Answers a retired refresh token. Within the reuse interval after its rotation, the client
+     * gets the family's successor refresh token again with a new access token, so two refreshes
+     * sent at once keep one lineage. Otherwise the token was stolen or replayed: the family is
+     * revoked.
+     */
+    async handleReuse(token: OAuthRefreshToken, client: OAuthClient, request: Request): Promise<Token> {
+      const now = new Date();
+
+      if (!token.revokedAt && token.rotatedAt && isWithinReuseInterval(token.rotatedAt, this.model.getReuseInterval(), now)) {
+        const successor = await this.model.getSuccessorToken(token);
+        if (successor) {
+          strapi.log.debug(logMessage('rotated refresh token replayed within the reuse interval', {
+            familyId: token.familyId,
+            clientId: client.id,
+            userId: token.userId,
+          }));
+          const replayed: TokenToSave = {
+            accessToken: await this.generateAccessToken(client, token.user, successor.scope),
+            accessTokenExpiresAt: this.getAccessTokenExpiresAt(),
+            refreshToken: successor.refreshToken,
+            refreshTokenExpiresAt: successor.refreshTokenExpiresAt,
+            scope: successor.scope,
+            client,
+            user: token.user,
+            metadata: requestMetadata(request),
+            replay: { familyId: token.familyId },
+          };
+          return this.model.saveToken(replayed, client, token.user);
+        }
+      }
+
+      if (await this.model.revokeTokenFamily(token, 'refresh_token_reuse')) {
+        const details = { familyId: token.familyId, clientId: client.id, userId: token.userId };
+        strapi.log.warn(logMessage('refresh token reuse detected, token family revoked', details));
+        strapi.eventHub.emit(REUSE_DETECTED_EVENT, details);
+      }
+      throw new InvalidGrantError(`retired refresh token of family ${token.familyId} presented again`);
+    }
+
     async saveRotatedToken(
       previous: OAuthRefreshToken,
-      client: Client,
+      client: OAuthClient,
       scope: string[] | undefined,
       request: Request,
     ): Promise<Token> {
-      const user: User = previous.user;
       const token: TokenToSave = {
-        accessToken: await this.generateAccessToken(client, user, scope),
+        accessToken: await this.generateAccessToken(client, previous.user, scope),
         accessTokenExpiresAt: this.getAccessTokenExpiresAt(),
-        refreshToken: await this.generateRefreshToken(client, user, scope),
+        refreshToken: await this.generateRefreshToken(client, previous.user, scope),
         // The family's lifetime is absolute: rotation never extends it.
         refreshTokenExpiresAt: previous.refreshTokenExpiresAt,
         scope,
         client,
-        user,
+        user: previous.user,
         metadata: requestMetadata(request),
-        rotation: { familyId: previous.familyId, previousRefreshTokenId: previous.id },
+        rotation: {
+          familyId: previous.familyId,
+          previousRefreshTokenId: previous.id,
+          previousRefreshToken: previous.refreshToken,
+        },
       };
-      return this.model.saveToken(token, client, user);
+      return this.model.saveToken(token, client, previous.user);
     }
   };
 }
