@@ -1,3 +1,4 @@
+import revocation from './revocation';
 import token from './token';
 
-export default { token };
+export default { token, revocation };

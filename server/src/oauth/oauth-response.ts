@@ -66,3 +66,10 @@ export function sendErrorResponse(strapi: Strapi, ctx: Context, error: OAuthErro
   ctx.type = 'application/json';
   ctx.body = { error: error.code, error_description: error.description };
 }
+
+/** Sends the response to a revocation request: 200 with an empty body (RFC 7009 §2.2). */
+export function sendRevocationResponse(ctx: Context): void {
+  preventCaching(ctx);
+  ctx.status = 200;
+  ctx.body = '';
+}

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 
+import { ENDPOINT_PATHS } from '../oauth/endpoint-paths';
 import type { Strapi } from '../utils/plugin';
 import { PLUGIN_ID } from '../utils/plugin';
 
@@ -8,12 +9,20 @@ import { PLUGIN_ID } from '../utils/plugin';
  * own client authentication, so Strapi's content-API authentication is off for them.
  */
 export function oauthRoutes(strapi: Strapi) {
+  const handle = (controller: string, action: string) => (ctx: Context, next: () => Promise<void>) =>
+    strapi.controller(`plugin::${PLUGIN_ID}.${controller}`)[action](ctx, next);
 
   return [
     {
       method: 'POST',
-      path: '/oauth/token',
-      handler: (ctx: Context, next: () => Promise<void>) => strapi.controller(`plugin::${PLUGIN_ID}.token`).token(ctx, next),
+      path: ENDPOINT_PATHS.token,
+      handler: handle('token', 'token'),
+      config: { auth: false },
+    },
+    {
+      method: 'POST',
+      path: ENDPOINT_PATHS.revocation,
+      handler: handle('revocation', 'revoke'),
       config: { auth: false },
     },
   ];
