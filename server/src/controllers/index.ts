@@ -1,4 +1,5 @@
+import introspection from './introspection';
 import revocation from './revocation';
 import token from './token';
 
-export default { token, revocation };
+export default { token, revocation, introspection };

@@ -4,6 +4,7 @@ import type { Token } from '@node-oauth/oauth2-server';
 import type { Strapi } from '../utils/plugin';
 import { logMessage } from '../utils/plugin';
 import type { OAuthError } from './errors';
+import type { IntrospectionResponse } from './token-introspection';
 
 /** Sets the headers RFC 6749 §5.1 requires on every response that carries a token. */
 function preventCaching(ctx: Context): void {
@@ -72,4 +73,15 @@ export function sendRevocationResponse(ctx: Context): void {
   preventCaching(ctx);
   ctx.status = 200;
   ctx.body = '';
+}
+
+/**
+ * Sends an introspection response (RFC 7662 §2.2), 200 for active and inactive tokens alike. It
+ * describes a token, so it is kept out of caches as a token response is.
+ */
+export function sendIntrospectionResponse(ctx: Context, response: IntrospectionResponse): void {
+  preventCaching(ctx);
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = response;
 }

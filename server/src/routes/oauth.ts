@@ -25,5 +25,11 @@ export function oauthRoutes(strapi: Strapi) {
       handler: handle('revocation', 'revoke'),
       config: { auth: false },
     },
+    {
+      method: 'POST',
+      path: ENDPOINT_PATHS.introspection,
+      handler: handle('introspection', 'introspect'),
+      config: { auth: false },
+    },
   ];
 }
