@@ -4,6 +4,7 @@ import type { Token } from '@node-oauth/oauth2-server';
 import type { Strapi } from '../utils/plugin';
 import { logMessage } from '../utils/plugin';
 import type { OAuthError } from './errors';
+import type { ServerMetadata } from './server-metadata';
 import type { IntrospectionResponse } from './token-introspection';
 
 /** Sets the headers RFC 6749 §5.1 requires on every response that carries a token. */
@@ -84,4 +85,11 @@ export function sendIntrospectionResponse(ctx: Context, response: IntrospectionR
   ctx.status = 200;
   ctx.type = 'application/json';
   ctx.body = response;
+}
+
+/** Sends the authorization server metadata document (RFC 8414 §3.2). */
+export function sendServerMetadataResponse(ctx: Context, metadata: ServerMetadata): void {
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = metadata;
 }

@@ -31,5 +31,11 @@ export function oauthRoutes(strapi: Strapi) {
       handler: handle('introspection', 'introspect'),
       config: { auth: false },
     },
+    {
+      method: 'GET',
+      path: ENDPOINT_PATHS.serverMetadata,
+      handler: handle('server-metadata', 'show'),
+      config: { auth: false },
+    },
   ];
 }
