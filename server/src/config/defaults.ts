@@ -24,6 +24,19 @@ export const defaults = {
   // public URL differs from `server.url`.
   issuer: undefined as string | undefined,
 
+  // Brute-force protection (RFC 6749 §4.3.2): failed attempts allowed per key within `duration`
+  // seconds before the endpoint answers 429. A success resets the identifier's count. Lower the
+  // points to lock out guessing sooner; raise the per-IP limit when many users share one address.
+  rateLimits: {
+    passwordPerIdentifier: { points: 10, duration: 15 * 60 },
+    passwordPerIp: { points: 100, duration: 15 * 60 },
+    clientAuthenticationPerClient: { points: 20, duration: 15 * 60 },
+    // 'memory' counts per Strapi process. With several instances, use 'redis' and pass a
+    // connected ioredis or node-redis client as `redisClient`, so that they share the counts.
+    store: 'memory' as 'memory' | 'redis',
+    redisClient: undefined as unknown,
+  },
+
   // Clients kept as code and upserted at every start. Clients made in the admin panel are kept too.
   clients: [] as ConfigClient[],
 };

@@ -28,6 +28,22 @@ const clientSchema = z
   })
   .strict();
 
+const rateLimitSchema = z.object({ points: z.number().int().positive(), duration: lifetime }).strict();
+
+const rateLimitsSchema = z
+  .object({
+    passwordPerIdentifier: rateLimitSchema,
+    passwordPerIp: rateLimitSchema,
+    clientAuthenticationPerClient: rateLimitSchema,
+    store: z.enum(['memory', 'redis']),
+    redisClient: z.unknown(),
+  })
+  .strict()
+  .refine((limits) => limits.store !== 'redis' || Boolean(limits.redisClient), {
+    message: 'store "redis" needs a connected Redis client in redisClient',
+    path: ['redisClient'],
+  });
+
 export const configSchema = z
   .object({
     accessTokenLifetime: lifetime,
@@ -35,6 +51,7 @@ export const configSchema = z
     refreshTokenIdleLifetime: z.number().int().nonnegative(),
     refreshTokenReuseInterval: z.number().int().nonnegative(),
     issuer: z.url().optional(),
+    rateLimits: rateLimitsSchema,
     clients: z.array(clientSchema).superRefine((clients, context) => {
       const seen = new Set<string>();
       clients.forEach((client, index) => {

@@ -8,8 +8,10 @@ import { requireSupportedGrantType } from '../oauth/grant-types';
 import type { ErrorContext } from '../oauth/oauth-response';
 import { sendErrorResponse, sendTokenResponse } from '../oauth/oauth-response';
 import { createOAuthServer, Response, toLibraryRequest } from '../oauth/oauth-server';
+import type { RateLimitKind } from '../services/rate-limits';
 import type { Strapi } from '../utils/plugin';
 import { logMessage } from '../utils/plugin';
+import { getService } from '../utils/services';
 
 /** `POST /oauth/token` (RFC 6749 §3.2). Every response is in the RFC's JSON shape. */
 export default ({ strapi }: { strapi: Strapi }) => {
@@ -27,8 +29,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
         const credentials = readClientCredentials(ctx.get('authorization') || undefined, parameters);
         details.clientId = credentials.clientId;
 
+        const clientLimit: [RateLimitKind, string | undefined][] = [['clientAuthenticationPerClient', credentials.clientId]];
+        await getService(strapi, 'rate-limits').assertAllowed(clientLimit);
+
         server ??= createOAuthServer(strapi);
-        const token = await server.token(toLibraryRequest(ctx, parameters, credentials), new Response());
+        const token = await server
+          .token(toLibraryRequest(ctx, parameters, credentials), new Response())
+          .catch(async (error: unknown) => {
+            if (toOAuthError(error).code === 'invalid_client') {
+              await getService(strapi, 'rate-limits').recordFailure(clientLimit);
+            }
+            throw error;
+          });
 
         sendTokenResponse(ctx, token);
         strapi.log.debug(

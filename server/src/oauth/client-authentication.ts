@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 
 import type { ClientRecord } from '../services/clients';
+import type { RateLimitKind } from '../services/rate-limits';
 import type { Strapi } from '../utils/plugin';
 import { getService } from '../utils/services';
 import type { ClientCredentials } from './client-credentials';
@@ -22,8 +23,12 @@ export async function authenticateClient(
     throw new InvalidClientError('no client_id and no HTTP Basic credentials');
   }
 
+  const limit: [RateLimitKind, string][] = [['clientAuthenticationPerClient', credentials.clientId]];
+  await getService(strapi, 'rate-limits').assertAllowed(limit);
+
   const client = await getService(strapi, 'clients').authenticate(credentials.clientId, credentials.clientSecret);
   if (!client) {
+    await getService(strapi, 'rate-limits').recordFailure(limit);
     throw new InvalidClientError(`client ${credentials.clientId} failed authentication (${credentials.method})`);
   }
 

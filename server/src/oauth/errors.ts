@@ -54,6 +54,20 @@ export class InvalidScopeError extends OAuthError {
   }
 }
 
+/**
+ * Too many failed attempts for a user, address or client. RFC 6749 defines no code for this, so
+ * the response uses `slow_down`, the token-endpoint code that RFC 8628 §3.5 registers for a
+ * client that must wait, with status 429 and `Retry-After` (RFC 6585 §4).
+ */
+export class TooManyRequestsError extends OAuthError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('slow_down', 429, 'Too many failed attempts. Retry after the time in the Retry-After header.', message);
+  }
+}
+
 export class ServerError extends OAuthError {
   constructor(message: string, cause?: unknown) {
     super('server_error', 500, 'The server encountered an unexpected error.', message, { cause });

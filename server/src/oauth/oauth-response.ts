@@ -4,6 +4,7 @@ import type { Token } from '@node-oauth/oauth2-server';
 import type { Strapi } from '../utils/plugin';
 import { logMessage } from '../utils/plugin';
 import type { OAuthError } from './errors';
+import { TooManyRequestsError } from './errors';
 import type { ServerMetadata } from './server-metadata';
 import type { IntrospectionResponse } from './token-introspection';
 
@@ -56,6 +57,10 @@ export function sendErrorResponse(strapi: Strapi, ctx: Context, error: OAuthErro
     strapi.log.error(error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause));
   } else {
     strapi.log.info(line);
+  }
+
+  if (error instanceof TooManyRequestsError) {
+    ctx.set('Retry-After', String(error.retryAfterSeconds));
   }
 
   if (error.code === 'invalid_client') {

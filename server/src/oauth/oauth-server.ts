@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 
 import type { Strapi } from '../utils/plugin';
 import type { ClientCredentials } from './client-credentials';
-import { PasswordGrantType } from './grants/password-grant-type';
+import { createPasswordGrantType } from './grants/password-grant-type';
 import { createRefreshTokenGrantType } from './grants/refresh-token-grant-type';
 import { createModel } from './model';
 import { currentSettings } from './settings';
@@ -23,7 +23,7 @@ export function createOAuthServer(strapi: Strapi): OAuth2Server {
     // a confidential client.
     requireClientAuthentication: { password: false, refresh_token: false },
     extendedGrantTypes: {
-      password: PasswordGrantType as never,
+      password: createPasswordGrantType(strapi) as never,
       refresh_token: createRefreshTokenGrantType(strapi) as never,
     },
   });

@@ -1,6 +1,7 @@
 import clients from './clients';
+import rateLimits from './rate-limits';
 import revocation from './revocation';
 import tokens from './tokens';
 import users from './users';
 
-export default { clients, revocation, tokens, users };
+export default { clients, 'rate-limits': rateLimits, revocation, tokens, users };
