@@ -262,6 +262,22 @@ describe('grant_type=refresh_token', () => {
     assertInvalidGrant(await refreshGrant(server.http, tokens.refresh_token));
   });
 
+  test('client lifetimes override the defaults', async () => {
+    const login = await passwordGrant(server.http, user, 'short-lived-app');
+    assert.equal(login.status, 200);
+    assert.equal(login.body.expires_in, 60);
+
+    const stored = await refreshTokens().findOne({ where: { tokenHash: sha256(login.body.refresh_token) } });
+    const familyLifetime = (new Date(stored.expiresAt).getTime() - new Date(stored.createdAt).getTime()) / 1000;
+    assert.ok(Math.abs(familyLifetime - 120) < 5, `family lifetime ${familyLifetime} s`);
+
+    await refreshTokens().update({
+      where: { id: stored.id },
+      data: { createdAt: new Date(Date.now() - 31_000) },
+    });
+    assertInvalidGrant(await refreshGrant(server.http, login.body.refresh_token, 'short-lived-app'));
+  });
+
   test('20 parallel refreshes keep one lineage', async () => {
     const first = await login();
     const responses = await Promise.all(Array.from({ length: 20 }, () => refreshGrant(server.http, first.refresh_token)));
