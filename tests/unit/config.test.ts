@@ -45,6 +45,16 @@ describe('plugin config validator', () => {
     );
   });
 
+  test('rejects a present but empty secret', () => {
+    for (const clientSecret of [undefined, null, '']) {
+      assert.throws(
+        () => validate({ clients: [{ clientId: 'a', name: 'A', clientSecret, grants: ['password'] }] }),
+        /clients\.0\.clientSecret is empty/,
+        `clientSecret ${JSON.stringify(clientSecret)}`,
+      );
+    }
+  });
+
   test('rejects duplicate client ids', () => {
     assert.throws(
       () =>
