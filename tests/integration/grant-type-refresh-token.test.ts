@@ -302,6 +302,31 @@ describe('grant_type=refresh_token', () => {
     assert.equal(next.status, 200, 'the successor still works');
   });
 
+  test('refreshes racing a family revocation leave nothing alive', async () => {
+    const first = await login();
+    const stored = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
+    const revocation = server.strapi.plugin('refreshing').service('revocation');
+
+    const [responses] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, () => refreshGrant(server.http, first.refresh_token))),
+      new Promise((resolve) => setTimeout(resolve, 2)).then(() => revocation.revokeFamily(stored.familyId, 'admin_request')),
+    ]);
+
+    for (const response of responses) {
+      assert.ok(response.status === 200 || response.status === 400, `got ${response.status}`);
+    }
+
+    const rows = await refreshTokens().findMany({ where: { familyId: stored.familyId } });
+    for (const row of rows) {
+      assert.ok(row.revokedAt, `refresh token ${row.id} is revoked`);
+    }
+    for (const response of responses.filter((candidate) => candidate.status === 200)) {
+      assertInvalidGrant(await refreshGrant(server.http, response.body.refresh_token));
+      const me = await server.http.get('/api/users/me').set('Authorization', `Bearer ${response.body.access_token}`);
+      assert.equal(me.status, 401);
+    }
+  });
+
   test('password grant result refreshes after a restart-free config change', async () => {
     const tokens = await passwordGrant(server.http, user);
     const response = await refreshGrant(server.http, tokens.body.refresh_token);

@@ -55,7 +55,7 @@ function toDate(value: string | Date | null): Date | null {
 /**
  * The model of `@node-oauth/oauth2-server`: translates the library's calls into calls to the
  * plugin's services and their results into the library's shapes. It holds no rules of its own.
- * The last three functions are called by our refresh_token grant, not by the library.
+ * The functions after `revokeToken` are called by our refresh_token grant, not by the library.
  */
 export function createModel(strapi: Strapi) {
   const clients = () => getService(strapi, 'clients');
@@ -166,6 +166,14 @@ export function createModel(strapi: Strapi) {
     // request rotated or revoked it first.
     async revokeToken(token: OAuthRefreshToken): Promise<boolean> {
       return tokens().markRotated(token.id);
+    },
+
+    /**
+     * Locks the token family of a refresh token for the current transaction and returns whether
+     * the family is still alive. Our grant calls it before adding tokens to the family.
+     */
+    async claimTokenFamily(token: OAuthRefreshToken): Promise<boolean> {
+      return tokens().claimFamily(token.familyId);
     },
 
     /** Returns the refresh token that replaced a rotated one, if it is still valid. */

@@ -120,7 +120,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
       scope: string[];
     }): Promise<void> {
       await storeAccessToken({ ...token, scope: joinScope(token.scope) });
-      await families().update({ where: { id: token.familyId }, data: { lastUsedAt: new Date() } });
+    },
+
+    /**
+     * Marks a family as used now, unless it is revoked, and returns whether it was not revoked.
+     * Called first in every transaction that adds tokens to an existing family: the update locks
+     * the family row, and revocation also writes the family row before its tokens, so a token is
+     * never added to a family that a concurrent revocation is ending, and the two cannot deadlock.
+     */
+    async claimFamily(familyId: number): Promise<boolean> {
+      const { count } = await families().updateMany({
+        where: { id: familyId, revokedAt: null },
+        data: { lastUsedAt: new Date() },
+      });
+      return count === 1;
     },
 
     /**
@@ -138,10 +151,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         let familyId: number;
         if (request.rotation) {
           familyId = request.rotation.familyId;
-          await families().update({
-            where: { id: familyId },
-            data: { lastUsedAt: now, userAgent, ip },
-          });
+          await families().update({ where: { id: familyId }, data: { userAgent, ip } });
         } else {
           const family = await families().create({
             data: {

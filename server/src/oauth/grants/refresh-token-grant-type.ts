@@ -34,7 +34,7 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
 
       const scope = this.getScope(request, token);
       const rotated = await strapi.db.transaction(async () => {
-        if (!(await this.model.revokeToken(token))) {
+        if (!(await this.model.claimTokenFamily(token)) || !(await this.model.revokeToken(token))) {
           return null;
         }
         return this.saveRotatedToken(token, client, scope, request);
@@ -43,8 +43,8 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
         return rotated;
       }
 
-      // Another request rotated this token between our read and our compare-and-set: read it
-      // again, committed, and answer as for any replay.
+      // Another request rotated this token, or revoked its family, between our read and our
+      // compare-and-set: read it again, committed, and answer as for any replay.
       return this.handleReuse(await this.getRefreshToken(request, client), client, request);
     }
 
@@ -106,7 +106,12 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
             metadata: requestMetadata(request),
             replay: { familyId: token.familyId },
           };
-          return this.model.saveToken(replayed, client, token.user);
+          const saved = await strapi.db.transaction(async () =>
+            (await this.model.claimTokenFamily(token)) ? this.model.saveToken(replayed, client, token.user) : null,
+          );
+          if (saved) {
+            return saved;
+          }
         }
       }
 
