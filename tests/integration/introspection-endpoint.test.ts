@@ -44,6 +44,18 @@ describe('POST /oauth/introspect', () => {
   const introspectAsResourceServer = (token: string, hint?: string) =>
     postIntrospection(server.http, { token, ...(hint ? { token_type_hint: hint } : {}) }, { Authorization: RESOURCE_SERVER_AUTHORIZATION });
 
+  /** Runs `action` with a refresh token idle lifetime in seconds, then puts the old one back. */
+  async function withIdleLifetime(seconds: number, action: () => Promise<void>) {
+    const key = 'plugin::refreshing.refreshTokenIdleLifetime';
+    const previous = server.strapi.config.get(key);
+    server.strapi.config.set(key, seconds);
+    try {
+      await action();
+    } finally {
+      server.strapi.config.set(key, previous);
+    }
+  }
+
   function assertNotCached(response: Response) {
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.equal(response.headers.pragma, 'no-cache');
@@ -211,6 +223,18 @@ describe('POST /oauth/introspect', () => {
       assert.deepEqual(response.body, await expectedRefreshTokenResponse(refresh_token, user, PUBLIC_CLIENT_ID));
     });
 
+    test('refresh token exp is the idle expiry when sooner', async () => {
+      await withIdleLifetime(60, async () => {
+        const { refresh_token } = await logIn(server.http, user);
+        const row = await refreshTokens().findOne({ where: { tokenHash: tokenHash(refresh_token) } });
+
+        const response = await introspectAsResourceServer(refresh_token);
+        assert.equal(response.body.active, true);
+        assert.equal(response.body.iat, seconds(row.createdAt));
+        assert.equal(response.body.exp, seconds(new Date(row.createdAt).getTime() + 60_000));
+      });
+    });
+
     test('successor of a rotated refresh token is active', async () => {
       const first = await logIn(server.http, user);
       const rotated = await refreshGrant(server.http, first.refresh_token);
@@ -274,6 +298,33 @@ describe('POST /oauth/introspect', () => {
       const rotated = await refreshGrant(server.http, first.refresh_token);
       assert.equal(rotated.status, 200);
       assertInactive(await introspectAsResourceServer(first.refresh_token));
+    });
+
+    test('refresh token past its idle lifetime is inactive', async () => {
+      await withIdleLifetime(1, async () => {
+        const { refresh_token } = await logIn(server.http, user);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+
+        assertInactive(await introspectAsResourceServer(refresh_token));
+        // The refresh_token grant applies the same idle limit.
+        const refreshed = await refreshGrant(server.http, refresh_token);
+        assert.equal(refreshed.status, 400);
+        assert.equal(refreshed.body.error, 'invalid_grant');
+      });
+    });
+
+    test('refresh token of a deleted client is inactive', async () => {
+      const { refresh_token } = await logIn(server.http, user);
+      const clients = server.strapi.db.query('plugin::refreshing.client' as never);
+      const owner = await clients.findOne({ where: { clientId: PUBLIC_CLIENT_ID } });
+      // A row kept under another client id stands for the deleted client, so later tests still
+      // find the public client after it is restored.
+      await clients.update({ where: { id: owner.id }, data: { clientId: 'deleted-public-app' } });
+      try {
+        assertInactive(await introspectAsResourceServer(refresh_token));
+      } finally {
+        await clients.update({ where: { id: owner.id }, data: { clientId: PUBLIC_CLIENT_ID } });
+      }
     });
 
     test('refresh token of a revoked family is inactive', async () => {

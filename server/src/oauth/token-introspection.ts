@@ -4,15 +4,16 @@ import type { Strapi } from '../utils/plugin';
 import { logMessage } from '../utils/plugin';
 import { getService } from '../utils/services';
 import { InvalidClientError } from './errors';
+import { currentSettings } from './settings';
 import type { PresentedToken } from './token-lookup';
-import { isAccessTokenUsable, isRefreshTokenUsable } from './token-state';
+import { isAccessTokenUsable, isRefreshTokenUsable, refreshTokenExpiry } from './token-state';
 
 /** The response for a token that is unknown, unusable or not the caller's to see (RFC 7662 §2.2). */
 export interface InactiveTokenResponse {
   active: false;
 }
 
-/** The members of RFC 7662 §2.2 this server sends for an active token; times in epoch seconds. */
+/** The members of RFC 7662 §2.2 this server sends for an active token, with times in epoch seconds. */
 export interface ActiveTokenResponse {
   active: true;
   scope?: string;
@@ -47,12 +48,27 @@ export function mayIntrospect(client: ClientRecord, token: PresentedToken): bool
   return token.record.clientId === client.clientId || client.resourceServer === true;
 }
 
-async function isUsable(strapi: Strapi, token: PresentedToken, now: Date): Promise<boolean> {
+/**
+ * Returns when the token stops working if it is not used, or null when it is not usable now. A
+ * refresh token's idle lifetime comes from its own client, as in `grant_type=refresh_token`, and
+ * a refresh token whose client no longer exists can never be used again.
+ */
+async function findUsableTokenExpiry(strapi: Strapi, token: PresentedToken, now: Date): Promise<Date | null> {
   if (token.type === 'access_token') {
-    return isAccessTokenUsable(token.record, now);
+    return isAccessTokenUsable(token.record, now) ? new Date(token.record.expiresAt) : null;
   }
+
+  const owner = await getService(strapi, 'clients').findByClientId(token.record.clientId);
+  if (!owner) {
+    return null;
+  }
+
+  const idleLifetime = owner.refreshTokenIdleLifetime ?? currentSettings(strapi).refreshTokenIdleLifetime;
   const family = await getService(strapi, 'tokens').findFamily(token.record.familyId);
-  return isRefreshTokenUsable(token.record, family, now);
+  if (!isRefreshTokenUsable(token.record, family, idleLifetime, now)) {
+    return null;
+  }
+  return refreshTokenExpiry(token.record, idleLifetime);
 }
 
 /**
@@ -79,7 +95,8 @@ export async function introspectToken(
     return INACTIVE;
   }
 
-  if (token.record.userId === null || !(await isUsable(strapi, token, new Date()))) {
+  const expiry = await findUsableTokenExpiry(strapi, token, new Date());
+  if (!expiry || token.record.userId === null) {
     return INACTIVE;
   }
 
@@ -97,7 +114,7 @@ export async function introspectToken(
     // RFC 6749 §7.1 token types define how an access token is presented to a resource. A refresh
     // token only ever goes back to the token endpoint, so it gets no token_type.
     ...(token.type === 'access_token' ? { token_type: 'Bearer' as const } : {}),
-    exp: toEpochSeconds(token.record.expiresAt),
+    exp: toEpochSeconds(expiry),
     iat: toEpochSeconds(token.record.createdAt),
     sub: String(user.id),
   };
