@@ -7,8 +7,8 @@ import type { PresentedToken } from './token-lookup';
 
 /**
  * Rejects a revocation request for a token issued to another client (RFC 7009 §2.1). The check
- * applies in every token state, so the error never tells another client whether the token is
- * still usable.
+ * applies in every token state, so the error never reveals to another client whether the token
+ * is still usable.
  */
 export function assertIssuedToClient(token: PresentedToken, client: ClientRecord): void {
   if (token.record.clientId !== client.clientId) {
