@@ -2,7 +2,17 @@ import { z } from 'zod';
 
 import { SUPPORTED_GRANT_TYPES } from '../oauth/grant-types';
 
-const lifetime = z.number().int().positive();
+/** Seconds that a token or family lives; 0 would issue tokens that are already expired. */
+export const lifetimeSchema = z.number().int().positive();
+
+/** Seconds of a limit where 0 turns the limit off. */
+export const secondsOrOffSchema = z.number().int().nonnegative();
+
+export const clientIdSchema = z.string().min(1).max(255);
+
+export const clientNameSchema = z.string().min(1).max(255);
+
+export const scopeTokenSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be a scope token (RFC 6749 §3.3)');
 
 // bcrypt reads only the first 72 bytes of its input, so a longer secret would be checked only
 // in part.
@@ -10,8 +20,8 @@ const BCRYPT_MAX_BYTES = 72;
 
 const clientSchema = z
   .object({
-    clientId: z.string().min(1).max(255),
-    name: z.string().min(1).max(255),
+    clientId: clientIdSchema,
+    name: clientNameSchema,
     clientSecret: z
       .string()
       .min(1)
@@ -20,21 +30,25 @@ const clientSchema = z
       })
       .optional(),
     grants: z.array(z.enum(SUPPORTED_GRANT_TYPES)),
-    scopes: z.array(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be a scope token (RFC 6749 §3.3)')).default([]),
-    accessTokenLifetime: lifetime.optional(),
-    refreshTokenLifetime: lifetime.optional(),
-    refreshTokenIdleLifetime: z.number().int().nonnegative().optional(),
+    scopes: z.array(scopeTokenSchema).default([]),
+    accessTokenLifetime: lifetimeSchema.optional(),
+    refreshTokenLifetime: lifetimeSchema.optional(),
+    refreshTokenIdleLifetime: secondsOrOffSchema.optional(),
     resourceServer: z.boolean().default(false),
   })
   .strict();
 
-const rateLimitSchema = z.object({ points: z.number().int().positive(), duration: lifetime }).strict();
+const rateLimitSchema = z.object({ points: z.number().int().positive(), duration: lifetimeSchema }).strict();
+
+const rateLimitPointsShape = {
+  passwordPerIdentifier: rateLimitSchema,
+  passwordPerIp: rateLimitSchema,
+  clientAuthenticationPerClient: rateLimitSchema,
+};
 
 const rateLimitsSchema = z
   .object({
-    passwordPerIdentifier: rateLimitSchema,
-    passwordPerIp: rateLimitSchema,
-    clientAuthenticationPerClient: rateLimitSchema,
+    ...rateLimitPointsShape,
     store: z.enum(['memory', 'redis']),
     redisClient: z.unknown(),
   })
@@ -44,12 +58,30 @@ const rateLimitsSchema = z
     path: ['redisClient'],
   });
 
+const lifetimesShape = {
+  accessTokenLifetime: lifetimeSchema,
+  refreshTokenLifetime: lifetimeSchema,
+  refreshTokenIdleLifetime: secondsOrOffSchema,
+  refreshTokenReuseInterval: secondsOrOffSchema,
+};
+
+/**
+ * The settings an administrator may change at run time in the admin panel: the lifetimes and the
+ * rate-limit points, checked by the same rules as the config file. The rate-limit store stays in
+ * the config file, because a Redis client cannot be saved.
+ */
+export const settingsSchema = z
+  .object({
+    ...lifetimesShape,
+    rateLimits: z.object(rateLimitPointsShape).strict(),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
 export const configSchema = z
   .object({
-    accessTokenLifetime: lifetime,
-    refreshTokenLifetime: lifetime,
-    refreshTokenIdleLifetime: z.number().int().nonnegative(),
-    refreshTokenReuseInterval: z.number().int().nonnegative(),
+    ...lifetimesShape,
     issuer: z.url().optional(),
     rateLimits: rateLimitsSchema,
     clients: z.array(clientSchema).superRefine((clients, context) => {
