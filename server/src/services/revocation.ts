@@ -13,7 +13,15 @@ export type RevocationReason =
   | 'user_request'
   | 'admin_request';
 
-type Owner = { familyId: number } | { userId: number } | { clientId: string };
+/**
+ * The families a call revokes, as a Query Engine `where` on token families and the same set as a
+ * `where` on refresh tokens and access tokens, with the ids that the log line names.
+ */
+interface RevocationTarget {
+  families: Record<string, unknown>;
+  tokens: Record<string, unknown>;
+  details: Record<string, unknown>;
+}
 
 /**
  * Revokes token families and their tokens. A revoked family's refresh tokens and access tokens
@@ -25,23 +33,21 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const refreshTokens = () => strapi.db.query(CONTENT_TYPES.refreshToken);
   const accessTokens = () => strapi.db.query(CONTENT_TYPES.accessToken);
 
-  /** Revokes every family, refresh token and access token of the owner; returns the family count. */
-  async function revokeAllOf(owner: Owner, reason: RevocationReason): Promise<number> {
-    const familyWhere = 'familyId' in owner ? { id: owner.familyId } : owner;
-
+  /** Revokes every family, refresh token and access token of the target; returns the family count. */
+  async function revokeAllOf(target: RevocationTarget, reason: RevocationReason): Promise<number> {
     const revokedFamilies = await strapi.db.transaction(async () => {
       const revokedAt = new Date();
       const { count } = await families().updateMany({
-        where: { ...familyWhere, revokedAt: null },
+        where: { ...target.families, revokedAt: null },
         data: { revokedAt, revokedReason: reason },
       });
-      await refreshTokens().updateMany({ where: { ...owner, revokedAt: null }, data: { revokedAt } });
-      await accessTokens().updateMany({ where: { ...owner, revokedAt: null }, data: { revokedAt } });
+      await refreshTokens().updateMany({ where: { ...target.tokens, revokedAt: null }, data: { revokedAt } });
+      await accessTokens().updateMany({ where: { ...target.tokens, revokedAt: null }, data: { revokedAt } });
       return count;
     });
 
     if (revokedFamilies > 0) {
-      strapi.log.info(logMessage('token families revoked', { ...owner, reason, families: revokedFamilies }));
+      strapi.log.info(logMessage('token families revoked', { ...target.details, reason, families: revokedFamilies }));
     }
     return revokedFamilies;
   }
@@ -49,15 +55,28 @@ export default ({ strapi }: { strapi: Strapi }) => {
   return {
     /** Revokes one family. Returns whether this call revoked it (false if it already was). */
     async revokeFamily(familyId: number, reason: RevocationReason): Promise<boolean> {
-      return (await revokeAllOf({ familyId }, reason)) > 0;
+      const target = { families: { id: familyId }, tokens: { familyId }, details: { familyId } };
+      return (await revokeAllOf(target, reason)) > 0;
     },
 
-    revokeFamiliesOfUser(userId: number, reason: RevocationReason): Promise<number> {
-      return revokeAllOf({ userId }, reason);
+    /** Revokes the user's families, except `exceptFamilyId` when given; returns the family count. */
+    revokeFamiliesOfUser(userId: number, reason: RevocationReason, options: { exceptFamilyId?: number } = {}): Promise<number> {
+      const { exceptFamilyId } = options;
+      if (exceptFamilyId === undefined) {
+        return revokeAllOf({ families: { userId }, tokens: { userId }, details: { userId } }, reason);
+      }
+      return revokeAllOf(
+        {
+          families: { userId, id: { $ne: exceptFamilyId } },
+          tokens: { userId, familyId: { $ne: exceptFamilyId } },
+          details: { userId, exceptFamilyId },
+        },
+        reason,
+      );
     },
 
     revokeFamiliesOfClient(clientId: string, reason: RevocationReason): Promise<number> {
-      return revokeAllOf({ clientId }, reason);
+      return revokeAllOf({ families: { clientId }, tokens: { clientId }, details: { clientId } }, reason);
     },
 
     /** Revokes a single access token, leaving its family alone. Returns whether it changed. */
