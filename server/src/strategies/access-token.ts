@@ -67,6 +67,7 @@ export function createAccessTokenStrategy(strapi: Strapi) {
       );
 
       ctx.state.user = user;
+      ctx.state.refreshingTokenFamilyId = token.familyId;
       return { authenticated: true, credentials: user, ability };
     },
 
