@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import policies from './policies';
 import register from './register';
 import services from './services';
 
@@ -11,5 +12,6 @@ export default {
   config,
   contentTypes,
   controllers,
+  policies,
   services,
 };

@@ -2,5 +2,12 @@ import introspection from './introspection';
 import revocation from './revocation';
 import serverMetadata from './server-metadata';
 import token from './token';
+import userSessions from './user-sessions';
 
-export default { token, revocation, introspection, 'server-metadata': serverMetadata };
+export default {
+  token,
+  revocation,
+  introspection,
+  'server-metadata': serverMetadata,
+  'user-sessions': userSessions,
+};

@@ -1,7 +1,15 @@
 import clients from './clients';
 import rateLimits from './rate-limits';
 import revocation from './revocation';
+import sessions from './sessions';
 import tokens from './tokens';
 import users from './users';
 
-export default { clients, 'rate-limits': rateLimits, revocation, tokens, users };
+export default {
+  clients,
+  'rate-limits': rateLimits,
+  revocation,
+  sessions,
+  tokens,
+  users,
+};

@@ -1,0 +1,3 @@
+import isSignedInUser from './is-signed-in-user';
+
+export default { 'is-signed-in-user': isSignedInUser };
