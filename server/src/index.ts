@@ -4,6 +4,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import policies from './policies';
 import register from './register';
+import routes from './routes';
 import services from './services';
 
 export default {
@@ -13,5 +14,6 @@ export default {
   contentTypes,
   controllers,
   policies,
+  routes,
   services,
 };

@@ -1,3 +1,4 @@
+import adminClients from './admin-clients';
 import introspection from './introspection';
 import revocation from './revocation';
 import serverMetadata from './server-metadata';
@@ -10,4 +11,5 @@ export default {
   introspection,
   'server-metadata': serverMetadata,
   'user-sessions': userSessions,
+  'admin-clients': adminClients,
 };

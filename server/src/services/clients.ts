@@ -12,6 +12,10 @@ const BCRYPT_COST = 10;
 // 32 random bytes encode to 43 base64url characters, well inside bcrypt's 72-byte input limit.
 const GENERATED_SECRET_BYTES = 32;
 
+// 16 random bytes (128 bits) encode to 22 base64url characters, so generated ids never collide in
+// practice.
+const GENERATED_CLIENT_ID_BYTES = 16;
+
 /** A stored client row (content type `plugin::refreshing.client`). */
 export interface ClientRecord {
   id: number;
@@ -27,6 +31,8 @@ export interface ClientRecord {
   resourceServer: boolean;
   enabled: boolean;
   declaredInConfig: boolean;
+  createdAt: string | Date;
+  updatedAt: string | Date;
 }
 
 export function isConfidential(client: ClientRecord): boolean {
@@ -39,6 +45,10 @@ export function allowsGrant(client: ClientRecord, grantType: string): boolean {
 
 export function generateClientSecret(): string {
   return randomBytes(GENERATED_SECRET_BYTES).toString('base64url');
+}
+
+export function generateClientId(): string {
+  return randomBytes(GENERATED_CLIENT_ID_BYTES).toString('base64url');
 }
 
 export default ({ strapi }: { strapi: Strapi }) => {

@@ -1,3 +1,4 @@
+import clientManagement from './client-management';
 import clients from './clients';
 import rateLimits from './rate-limits';
 import revocation from './revocation';
@@ -7,6 +8,7 @@ import users from './users';
 
 export default {
   clients,
+  'client-management': clientManagement,
   'rate-limits': rateLimits,
   revocation,
   sessions,
