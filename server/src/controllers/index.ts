@@ -1,4 +1,5 @@
 import adminClients from './admin-clients';
+import adminSessions from './admin-sessions';
 import introspection from './introspection';
 import revocation from './revocation';
 import serverMetadata from './server-metadata';
@@ -12,4 +13,5 @@ export default {
   'server-metadata': serverMetadata,
   'user-sessions': userSessions,
   'admin-clients': adminClients,
+  'admin-sessions': adminSessions,
 };

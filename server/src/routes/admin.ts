@@ -15,5 +15,20 @@ export default {
     { method: 'PUT', path: '/clients/:id', handler: 'admin-clients.update', config: requires('clients.manage') },
     { method: 'POST', path: '/clients/:id/rotate-secret', handler: 'admin-clients.rotateSecret', config: requires('clients.manage') },
     { method: 'DELETE', path: '/clients/:id', handler: 'admin-clients.delete', config: requires('clients.manage') },
+
+    { method: 'GET', path: '/sessions', handler: 'admin-sessions.find', config: requires('sessions.read') },
+    { method: 'POST', path: '/sessions/:id/revoke', handler: 'admin-sessions.revoke', config: requires('sessions.revoke') },
+    {
+      method: 'POST',
+      path: '/users/:userId/sessions/revoke',
+      handler: 'admin-sessions.revokeUserSessions',
+      config: requires('sessions.revoke'),
+    },
+    {
+      method: 'POST',
+      path: '/clients/:id/sessions/revoke',
+      handler: 'admin-sessions.revokeClientSessions',
+      config: requires('sessions.revoke'),
+    },
   ],
 };

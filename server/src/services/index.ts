@@ -2,6 +2,7 @@ import clientManagement from './client-management';
 import clients from './clients';
 import rateLimits from './rate-limits';
 import revocation from './revocation';
+import sessionManagement from './session-management';
 import sessions from './sessions';
 import tokens from './tokens';
 import users from './users';
@@ -12,6 +13,7 @@ export default {
   'rate-limits': rateLimits,
   revocation,
   sessions,
+  'session-management': sessionManagement,
   tokens,
   users,
 };
