@@ -7,5 +7,6 @@ import { getService } from './utils/services';
 export default async ({ strapi }: { strapi: Strapi }) => {
   subscribeRevocationTriggers(strapi);
   await registerAdminActions(strapi);
+  await getService(strapi, 'settings').start();
   await getService(strapi, 'clients').upsertConfigClients(currentSettings(strapi).clients);
 };

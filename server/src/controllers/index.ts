@@ -1,5 +1,6 @@
 import adminClients from './admin-clients';
 import adminSessions from './admin-sessions';
+import adminSettings from './admin-settings';
 import introspection from './introspection';
 import revocation from './revocation';
 import serverMetadata from './server-metadata';
@@ -14,4 +15,5 @@ export default {
   'user-sessions': userSessions,
   'admin-clients': adminClients,
   'admin-sessions': adminSessions,
+  'admin-settings': adminSettings,
 };

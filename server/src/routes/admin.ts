@@ -30,5 +30,8 @@ export default {
       handler: 'admin-sessions.revokeClientSessions',
       config: requires('sessions.revoke'),
     },
+
+    { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: requires('settings.read') },
+    { method: 'PUT', path: '/settings', handler: 'admin-settings.update', config: requires('settings.update') },
   ],
 };

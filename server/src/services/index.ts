@@ -4,6 +4,7 @@ import rateLimits from './rate-limits';
 import revocation from './revocation';
 import sessionManagement from './session-management';
 import sessions from './sessions';
+import settings from './settings';
 import tokens from './tokens';
 import users from './users';
 
@@ -14,6 +15,7 @@ export default {
   revocation,
   sessions,
   'session-management': sessionManagement,
+  settings,
   tokens,
   users,
 };

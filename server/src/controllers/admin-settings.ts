@@ -1,0 +1,28 @@
+import type { Context } from 'koa';
+
+import { toApiError } from '../utils/api-errors';
+import type { Strapi } from '../utils/plugin';
+import { getService } from '../utils/services';
+
+/** `/refreshing/settings` on the admin API: the settings in force, and the config file's values as `defaults`. */
+export default ({ strapi }: { strapi: Strapi }) => {
+  const settings = () => getService(strapi, 'settings');
+
+  return {
+    async find(ctx: Context) {
+      try {
+        ctx.body = settings().find();
+      } catch (error) {
+        throw toApiError(error);
+      }
+    },
+
+    async update(ctx: Context) {
+      try {
+        ctx.body = { data: await settings().update(ctx.request.body) };
+      } catch (error) {
+        throw toApiError(error);
+      }
+    },
+  };
+};
