@@ -341,15 +341,15 @@ describe('/refreshing/clients', () => {
     }
   });
 
-  // The client content type is hidden from the content manager (`visible: false`), and Strapi
-  // 5.54 rejects writes to it there even for a Super Admin, so no secret can be stored unhashed.
+  // The content manager's routes for the plugin's types answer 404, so no secret can be stored
+  // unhashed and no hash can be read there.
   test('content manager rejects create and edit', async () => {
     const before = await clientRows().count({});
     const created = await server.http
       .post('/content-manager/collection-types/plugin::refreshing.client')
       .set(admin())
       .send({ name: 'Sneaky', clientId: 'sneaky', clientType: 'confidential', secretHash: 'plain-secret', grants: ['password'], scopes: [] });
-    assert.equal(created.status, 403, JSON.stringify(created.body));
+    assert.equal(created.status, 404, JSON.stringify(created.body));
     assert.equal(await clientRows().count({}), before, 'nothing stored');
 
     const existing = await clientRows().findOne({ where: { clientId: 'confidential-app' } });
@@ -357,8 +357,22 @@ describe('/refreshing/clients', () => {
       .put(`/content-manager/collection-types/plugin::refreshing.client/${existing.documentId}`)
       .set(admin())
       .send({ secretHash: 'plain-secret' });
-    assert.equal(edited.status, 403, JSON.stringify(edited.body));
+    assert.equal(edited.status, 404, JSON.stringify(edited.body));
     const after = await clientRows().findOne({ where: { id: existing.id } });
     assert.equal(after.secretHash, existing.secretHash, 'the hash is unchanged');
+  });
+
+  test('content manager does not list hashes', async () => {
+    const uids = ['client', 'refresh-token', 'access-token', 'token-family'].map((name) => `plugin::refreshing.${name}`);
+    for (const uid of uids) {
+      for (const path of [`/content-manager/collection-types/${uid}`, `/content-manager/collection-types/${encodeURIComponent(uid)}`]) {
+        const response = await server.http.get(path).set(admin());
+        assert.equal(response.status, 404, path);
+        assert.ok(!JSON.stringify(response.body).includes('Hash'), path);
+      }
+    }
+
+    const users = await server.http.get('/content-manager/collection-types/plugin::users-permissions.user').set(admin());
+    assert.equal(users.status, 200, 'other content types stay reachable');
   });
 });
