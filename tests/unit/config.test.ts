@@ -55,6 +55,15 @@ describe('plugin config validator', () => {
     }
   });
 
+  test('issuer must be https without query or fragment', () => {
+    assert.doesNotThrow(() => validate({ issuer: 'https://cms.example.com' }));
+    assert.doesNotThrow(() => validate({ issuer: 'http://127.0.0.1:1337' }));
+    assert.doesNotThrow(() => validate({ issuer: 'http://localhost:1337' }));
+    for (const issuer of ['http://cms.example.com', 'https://cms.example.com/?tenant=a', 'https://cms.example.com/#x', 'cms']) {
+      assert.throws(() => validate({ issuer }), /refreshing\.config\.issuer/, issuer);
+    }
+  });
+
   test('rejects duplicate client ids', () => {
     assert.throws(
       () =>

@@ -79,10 +79,26 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+// RFC 8414 §2: the issuer is an https URL without query or fragment. Plain http is allowed on a
+// loopback host only, for local development.
+const issuerSchema = z.url().refine(
+  (value) => {
+    if (!URL.canParse(value)) {
+      return false;
+    }
+    const url = new URL(value);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    return secure && url.search === '' && url.hash === '';
+  },
+  { message: 'must be an https URL without query or fragment (http is allowed for localhost only)' },
+);
+
 export const configSchema = z
   .object({
     ...lifetimesShape,
-    issuer: z.url().optional(),
+    issuer: issuerSchema.optional(),
     rateLimits: rateLimitsSchema,
     clients: z.array(clientSchema).superRefine((clients, context) => {
       const seen = new Set<string>();
