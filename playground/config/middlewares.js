@@ -7,6 +7,5 @@ module.exports = [
   'strapi::query',
   'strapi::body',
   'strapi::session',
-  'strapi::favicon',
   'strapi::public',
 ];

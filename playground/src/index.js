@@ -51,8 +51,10 @@ function logDemoCommands(strapi) {
     `  curl ${baseUrl}/oauth/token -d grant_type=password -d client_id=${DEMO_CLIENT_ID} -d username=${DEMO_USER.username} -d password=${DEMO_USER.password}`,
     'Set ACCESS_TOKEN and REFRESH_TOKEN to the access_token and refresh_token of that response, then read the user:',
     `  curl ${baseUrl}/api/users/me -H "Authorization: Bearer $ACCESS_TOKEN"`,
-    'Get a new pair with the refresh token. Rotation retires the old refresh token, so sending it again returns invalid_grant:',
+    'Get a new pair with the refresh token. Rotation retires the old refresh token: sent again within 10 seconds it returns the same new pair, and later it is treated as stolen and ends the whole session:',
     `  curl ${baseUrl}/oauth/token -d grant_type=refresh_token -d client_id=${DEMO_CLIENT_ID} -d "refresh_token=$REFRESH_TOKEN"`,
+    'Ask whether a token is still active, as the confidential client "demo-backend":',
+    `  curl ${baseUrl}/oauth/introspect -u demo-backend:demo-only-backend-secret -d "token=$ACCESS_TOKEN"`,
   ];
   for (const line of lines) {
     strapi.log.info(`[playground] ${line}`);

@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
 // belong to an integration, not to a user, so they have no sessions.
 const USER_STRATEGIES = ['refreshing', 'users-permissions'];
 
-interface PolicyContext {
+export interface PolicyContext {
   state: { user?: unknown; auth?: { strategy?: { name?: string } } };
 }
 

@@ -18,7 +18,8 @@ export function createPasswordGrantType(strapi: Strapi) {
   const rateLimits = () => getService(strapi, 'rate-limits');
 
   return class PasswordGrantType extends LibraryPasswordGrantType {
-    private request?: Request;
+    // The request being handled; each request gets a new grant instance.
+    request?: Request;
 
     async handle(request: Request, client: Client): Promise<Token> {
       this.request = request;
