@@ -7,7 +7,11 @@ export function isIdleExpired(createdAt: Date, idleLifetime: number, now: Date):
   return idleLifetime > 0 && now.getTime() - createdAt.getTime() > idleLifetime * 1000;
 }
 
-/** Whether a rotated refresh token is still inside the reuse interval (seconds) of its rotation. */
+/**
+ * Whether a rotated refresh token is still inside the reuse interval (seconds) of its rotation.
+ * An interval of 0 admits no replay at all, even where the database rounds times to whole
+ * seconds (MariaDB's default) and a replay seems to come before the rotation.
+ */
 export function isWithinReuseInterval(rotatedAt: Date, reuseInterval: number, now: Date): boolean {
-  return now.getTime() - rotatedAt.getTime() <= reuseInterval * 1000;
+  return reuseInterval > 0 && now.getTime() - rotatedAt.getTime() <= reuseInterval * 1000;
 }
