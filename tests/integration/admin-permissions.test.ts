@@ -34,6 +34,8 @@ const ROUTES: AdminRoute[] = [
   { method: 'post', path: '/clients/:id/sessions/revoke', action: 'sessions.revoke', probe: { path: `/clients/${UNKNOWN}/sessions/revoke`, status: 404 } },
   { method: 'get', path: '/settings', action: 'settings.read', probe: { path: '/settings', status: 200 } },
   { method: 'put', path: '/settings', action: 'settings.update', probe: { path: '/settings', body: {}, status: 400 } },
+  // Nothing is saved in this suite before it runs, so deleting the saved settings changes nothing.
+  { method: 'delete', path: '/settings', action: 'settings.update', probe: { path: '/settings', status: 200 } },
 ];
 
 // Every admin route is behind admin authentication and one RBAC action of the plugin.
@@ -117,6 +119,7 @@ describe('admin API permissions', () => {
       'post /users/:userId/sessions/revoke': { path: `/users/${user.id}/sessions/revoke`, status: 200 },
       'get /settings': { path: '/settings', status: 200 },
       'put /settings': { path: '/settings', body: settings, status: 200 },
+      'delete /settings': { path: '/settings', status: 200 },
       'delete /clients/:id': { path: '/clients/:created', status: 200 },
     };
 

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, afterEach, before, describe, test } from 'node:test';
 
 import { signInAsSuperAdmin } from '../helpers/admin';
+import { createEditorLikeRole, signInWithRole } from '../helpers/admin-roles';
 import { passwordGrant } from '../helpers/oauth';
 import { familyIdOf, findFamily } from '../helpers/sessions';
 import type { TestServer } from '../helpers/strapi';
@@ -107,6 +108,53 @@ describe('/refreshing/settings', () => {
     const current = await server.http.get('/refreshing/settings').set(admin());
     assert.equal(current.body.data.accessTokenLifetime, 300, 'nothing changed');
     assert.equal((await pluginStore().get({ key: 'settings' })).accessTokenLifetime, 300, 'nothing stored');
+  });
+
+  test('DELETE restores the config file values', async () => {
+    await saveSettings({ accessTokenLifetime: 120, refreshTokenReuseInterval: 3 });
+
+    const response = await server.http.delete('/refreshing/settings').set(admin());
+
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.deepEqual(response.body, { data: CONFIG_FILE_SETTINGS });
+    assert.equal(await pluginStore().get({ key: 'settings' }), null, 'the saved settings are deleted');
+    const current = await server.http.get('/refreshing/settings').set(admin());
+    assert.deepEqual(current.body, { data: CONFIG_FILE_SETTINGS, defaults: CONFIG_FILE_SETTINGS });
+  });
+
+  test('DELETE resets expires_in of the next token', async () => {
+    await saveSettings({ accessTokenLifetime: 120 });
+    const shortened = await passwordGrant(server.http, user);
+    assert.equal(shortened.body.expires_in, 120);
+
+    await server.http.delete('/refreshing/settings').set(admin()).expect(200);
+    const login = await passwordGrant(server.http, user);
+
+    assert.equal(login.status, 200);
+    assert.equal(login.body.expires_in, CONFIG_FILE_SETTINGS.accessTokenLifetime);
+  });
+
+  test('DELETE without saved settings is 200', async () => {
+    await server.http.delete('/refreshing/settings').set(admin()).expect(200);
+
+    const response = await server.http.delete('/refreshing/settings').set(admin());
+
+    assert.equal(response.status, 200);
+    assert.deepEqual(response.body, { data: CONFIG_FILE_SETTINGS });
+  });
+
+  test('DELETE is 403 without settings.update', async () => {
+    await saveSettings({ accessTokenLifetime: 300 });
+    const roleId = await createEditorLikeRole(server.strapi, 'Settings reader', ['plugin::refreshing.settings.read']);
+    const token = await signInWithRole(server.strapi, server.http, 'settings-reader@example.com', roleId);
+
+    const response = await server.http.delete('/refreshing/settings').set('Authorization', `Bearer ${token}`);
+
+    assert.equal(response.status, 403);
+    assert.equal(response.body.error.name, 'PolicyError');
+    assert.equal((await pluginStore().get({ key: 'settings' })).accessTokenLifetime, 300, 'the saved settings are kept');
+    const current = await server.http.get('/refreshing/settings').set(admin());
+    assert.equal(current.body.data.accessTokenLifetime, 300, 'the saved settings still apply');
   });
 
   test('rate limit change applies at once', async () => {

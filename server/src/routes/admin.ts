@@ -33,5 +33,6 @@ export default {
 
     { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: requires('settings.read') },
     { method: 'PUT', path: '/settings', handler: 'admin-settings.update', config: requires('settings.update') },
+    { method: 'DELETE', path: '/settings', handler: 'admin-settings.reset', config: requires('settings.update') },
   ],
 };

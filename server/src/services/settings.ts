@@ -124,5 +124,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
       strapi.log.info(logMessage('settings saved', { ...settings, rateLimits: JSON.stringify(settings.rateLimits) }));
       return settings;
     },
+
+    /**
+     * Deletes the saved settings, so that the config file's values, or the built-in defaults where
+     * the file sets none, apply again on this instance at once. Returns the settings now in force.
+     */
+    async reset(): Promise<Settings> {
+      await store().delete({ key: STORE_KEY });
+      apply(configFileSettings);
+      strapi.log.info(logMessage('saved settings deleted, using the config file'));
+      return pickSettings(currentSettings(strapi));
+    },
   };
 };
