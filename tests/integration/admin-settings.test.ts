@@ -188,6 +188,44 @@ describe('/refreshing/settings', () => {
     assert.equal(login.body.expires_in, 240);
   });
 
+  test('reload that read before a save keeps the save', async () => {
+    const storeFactory = server.strapi.store;
+    let releaseRead!: () => void;
+    const readReleased = new Promise<void>((resolve) => {
+      releaseRead = resolve;
+    });
+    // Shadows Strapi's `store` getter with a store whose reads return only after releaseRead(), so
+    // that the reload below reads the previous value and finishes after the save.
+    Object.defineProperty(server.strapi, 'store', {
+      configurable: true,
+      value: (source: Parameters<typeof storeFactory>[0]) => {
+        const store = storeFactory(source);
+        return {
+          ...store,
+          async get(query: Parameters<typeof store.get>[0]) {
+            const value = await store.get(query);
+            await readReleased;
+            return value;
+          },
+        };
+      },
+    });
+    let reloading: Promise<void>;
+    try {
+      // reload() calls strapi.store before its first await, so the shadow can go right after.
+      reloading = server.strapi.plugin('refreshing').service('settings').reload();
+    } finally {
+      delete (server.strapi as { store?: unknown }).store;
+    }
+
+    await saveSettings({ accessTokenLifetime: 180 });
+    releaseRead();
+    await reloading;
+
+    const login = await passwordGrant(server.http, user);
+    assert.equal(login.body.expires_in, 180);
+  });
+
   test('invalid stored settings fall back to the config file', async () => {
     await saveSettings({ accessTokenLifetime: 300 });
     // Captured before the write, since the reload timer may read the invalid value first.

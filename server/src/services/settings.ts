@@ -45,6 +45,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
   let reloadTimer: NodeJS.Timeout | undefined;
   let reloadFailing = false;
   let lastRejectedValue: string | undefined;
+  // Counts the saves and resets on this instance, each raised together with its apply(). A reload
+  // that started before one of them may have read the previous value, so it applies nothing.
+  // Otherwise the previous settings would be back until the next reload.
+  let writeCount = 0;
 
   function apply(settings: Settings): void {
     for (const key of LIFETIME_KEYS) {
@@ -77,7 +81,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
   }
 
   async function reload(): Promise<void> {
-    apply((await readSaved()) ?? configFileSettings);
+    const writeCountBefore = writeCount;
+    const saved = await readSaved();
+    if (writeCount === writeCountBefore) {
+      apply(saved ?? configFileSettings);
+    }
   }
 
   function reloadOnTimer(): void {
@@ -120,6 +128,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async update(rawInput: unknown): Promise<Settings> {
       const settings = settingsSchema.parse(rawInput);
       await store().set({ key: STORE_KEY, value: settings });
+      writeCount += 1;
       apply(settings);
       strapi.log.info(logMessage('settings saved', { ...settings, rateLimits: JSON.stringify(settings.rateLimits) }));
       return settings;
@@ -131,6 +140,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async reset(): Promise<Settings> {
       await store().delete({ key: STORE_KEY });
+      writeCount += 1;
       apply(configFileSettings);
       strapi.log.info(logMessage('saved settings deleted, using the config file'));
       return pickSettings(currentSettings(strapi));
