@@ -54,17 +54,13 @@ export function createAccessTokenStrategy(strapi: Strapi) {
         return reject(ctx, 'unknown, expired or revoked');
       }
 
-      const user = await getService(strapi, 'users').findActiveById(token.userId);
-      if (!user || !user.role) {
-        return reject(ctx, `user ${token.userId} is blocked, unconfirmed or deleted`);
+      const found = await getService(strapi, 'users').findActiveWithPermissions(token.userId);
+      if (!found) {
+        return reject(ctx, `user ${token.userId} is blocked, unconfirmed, deleted or without a role`);
       }
 
-      const permissions = (await strapi.plugin('users-permissions').service('permission').findRolePermissions(user.role.id)) as {
-        action: string;
-      }[];
-      const ability = await strapi.contentAPI.permissions.engine.generateAbility(
-        permissions.map(({ action }) => ({ action })),
-      );
+      const { user, actions } = found;
+      const ability = await strapi.contentAPI.permissions.engine.generateAbility(actions.map((action) => ({ action })));
 
       ctx.state.user = user;
       ctx.state.refreshingTokenFamilyId = token.familyId;
