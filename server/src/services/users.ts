@@ -1,3 +1,4 @@
+import { comparePasswordInWorker } from '../passwords/password-pool';
 import type { Strapi } from '../utils/plugin';
 import { CONTENT_TYPES } from '../utils/plugin';
 
@@ -27,8 +28,6 @@ type RoleWithPermissions = NonNullable<User['role']> & { permissions?: { action:
  * user who cannot sign in there cannot get or refresh a token here.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
-  const usersPermissions = () => strapi.plugin('users-permissions');
-
   async function isEmailConfirmationRequired(): Promise<boolean> {
     const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as
       | { email_confirmation?: boolean }
@@ -66,7 +65,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
         return null;
       }
 
-      const valid = await usersPermissions().service('user').validatePassword(password, user.password);
+      // NOTE: this is the comparison of users-permissions' `validatePassword`, made in a worker
+      // thread. An app that overrides `validatePassword`, for example to accept another hash
+      // format, also needs the override here.
+      const valid = await comparePasswordInWorker(password, user.password);
       if (!valid) {
         return null;
       }
