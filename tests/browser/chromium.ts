@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+export const DEFAULT_VIEWPORT = { width: 1440, height: 900 };
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface Chromium {
@@ -40,7 +42,8 @@ export async function launchChromium(origin: string): Promise<Chromium> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1600, height: 1000 },
+    // A common laptop screen, so that the README's screenshots show the pages at a real size.
+    viewport: DEFAULT_VIEWPORT,
     locale: 'en-US',
     timezoneId: 'UTC',
     permissions: ['clipboard-read', 'clipboard-write'],

@@ -1,8 +1,9 @@
-import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { useFormatDuration } from '../hooks/useFormatDuration';
 import type { ClientView } from '../types';
+
+import { LabelledValues } from './LabelledValues';
 
 /** Shows the three per-client lifetimes, each as a duration or as "plugin setting" when unset. */
 export const ClientLifetimes = ({ client }: { client: ClientView }) => {
@@ -14,34 +15,25 @@ export const ClientLifetimes = ({ client }: { client: ClientView }) => {
       ? formatMessage({ id: 'refreshing.clients.pluginSetting', defaultMessage: 'plugin setting' })
       : formatDuration(seconds);
 
-  const rows = [
-    {
-      key: 'access',
-      label: formatMessage({ id: 'refreshing.clients.accessLifetime', defaultMessage: 'Access' }),
-      value: describe(client.accessTokenLifetime),
-    },
-    {
-      key: 'refresh',
-      label: formatMessage({ id: 'refreshing.clients.refreshLifetime', defaultMessage: 'Refresh' }),
-      value: describe(client.refreshTokenLifetime),
-    },
-    {
-      key: 'idle',
-      label: formatMessage({ id: 'refreshing.clients.idleLifetime', defaultMessage: 'Idle' }),
-      value: describe(client.refreshTokenIdleLifetime),
-    },
-  ];
-
   return (
-    <Flex direction="column" alignItems="start" gap={0}>
-      {rows.map((row) => (
-        <Typography key={row.key} variant="pi" textColor="neutral800">
-          <Typography variant="pi" textColor="neutral600">
-            {row.label}:
-          </Typography>{' '}
-          {row.value}
-        </Typography>
-      ))}
-    </Flex>
+    <LabelledValues
+      values={[
+        {
+          key: 'access',
+          label: formatMessage({ id: 'refreshing.clients.accessLifetime', defaultMessage: 'Access' }),
+          value: describe(client.accessTokenLifetime),
+        },
+        {
+          key: 'refresh',
+          label: formatMessage({ id: 'refreshing.clients.refreshLifetime', defaultMessage: 'Refresh' }),
+          value: describe(client.refreshTokenLifetime),
+        },
+        {
+          key: 'idle',
+          label: formatMessage({ id: 'refreshing.clients.idleLifetime', defaultMessage: 'Idle' }),
+          value: describe(client.refreshTokenIdleLifetime),
+        },
+      ]}
+    />
   );
 };

@@ -5,6 +5,8 @@ import type { ClientView } from '../types';
 
 import { ClientLifetimes } from './ClientLifetimes';
 import { ClientRowActions } from './ClientRowActions';
+import { LabelledValues } from './LabelledValues';
+import { TruncatedText } from './TruncatedText';
 
 interface ClientTableProps {
   clients: ClientView[];
@@ -15,23 +17,23 @@ interface ClientTableProps {
   onDelete: (client: ClientView) => void;
 }
 
-const COLUMN_COUNT = 9;
+const COLUMN_COUNT = 5;
 
+/**
+ * Lists the registered clients. Related fields share a cell and long ids are cut, so that the
+ * row actions stay in view without scrolling at a window width of 1280 pixels.
+ */
 export const ClientTable = ({ clients, canManage, onToggleEnabled, ...actions }: ClientTableProps) => {
-  const { formatMessage, formatNumber } = useIntl();
+  const { formatMessage } = useIntl();
 
   const listOrNone = (values: string[]) =>
     values.length > 0 ? values.join(', ') : formatMessage({ id: 'refreshing.clients.none', defaultMessage: 'none' });
 
   const headers = [
-    formatMessage({ id: 'refreshing.clients.name', defaultMessage: 'Name' }),
-    formatMessage({ id: 'refreshing.clients.clientId', defaultMessage: 'Client ID' }),
-    formatMessage({ id: 'refreshing.clients.type', defaultMessage: 'Type' }),
-    formatMessage({ id: 'refreshing.clients.grants', defaultMessage: 'Grant types' }),
-    formatMessage({ id: 'refreshing.clients.scopes', defaultMessage: 'Scopes' }),
+    formatMessage({ id: 'refreshing.clients.client', defaultMessage: 'Client' }),
+    formatMessage({ id: 'refreshing.clients.grantsAndScopes', defaultMessage: 'Grant types and scopes' }),
     formatMessage({ id: 'refreshing.clients.lifetimes', defaultMessage: 'Lifetimes' }),
-    formatMessage({ id: 'refreshing.clients.enabled', defaultMessage: 'Enabled' }),
-    formatMessage({ id: 'refreshing.clients.activeSessions', defaultMessage: 'Active sessions' }),
+    formatMessage({ id: 'refreshing.clients.status', defaultMessage: 'Status' }),
   ];
 
   return (
@@ -53,46 +55,61 @@ export const ClientTable = ({ clients, canManage, onToggleEnabled, ...actions }:
           <Tr key={client.id}>
             <Td>
               <Flex direction="column" alignItems="start" gap={1}>
-                <Typography fontWeight="bold">{client.name}</Typography>
-                {client.declaredInConfig && (
-                  <Badge>{formatMessage({ id: 'refreshing.clients.configBadge', defaultMessage: 'config file' })}</Badge>
-                )}
+                <TruncatedText text={client.name} maxWidth="20rem" fontWeight="bold" />
+                <TruncatedText text={client.clientId} maxWidth="20rem" variant="pi" monospace />
+                <Flex gap={1} wrap="wrap">
+                  <Badge active={client.clientType === 'confidential'}>
+                    {client.clientType === 'confidential'
+                      ? formatMessage({ id: 'refreshing.clients.confidential', defaultMessage: 'confidential' })
+                      : formatMessage({ id: 'refreshing.clients.public', defaultMessage: 'public' })}
+                  </Badge>
+                  {client.declaredInConfig && (
+                    <Badge>{formatMessage({ id: 'refreshing.clients.configBadge', defaultMessage: 'config file' })}</Badge>
+                  )}
+                </Flex>
               </Flex>
             </Td>
             <Td>
-              <Typography tag="code" style={{ fontFamily: 'monospace' }}>
-                {client.clientId}
-              </Typography>
-            </Td>
-            <Td>
-              <Badge active={client.clientType === 'confidential'}>
-                {client.clientType === 'confidential'
-                  ? formatMessage({ id: 'refreshing.clients.confidential', defaultMessage: 'confidential' })
-                  : formatMessage({ id: 'refreshing.clients.public', defaultMessage: 'public' })}
-              </Badge>
-            </Td>
-            <Td>
-              <Typography>{listOrNone(client.grants)}</Typography>
-            </Td>
-            <Td>
-              <Typography>{listOrNone(client.scopes)}</Typography>
+              <LabelledValues
+                wrap
+                values={[
+                  {
+                    key: 'grants',
+                    label: formatMessage({ id: 'refreshing.clients.grants', defaultMessage: 'Grant types' }),
+                    value: listOrNone(client.grants),
+                  },
+                  {
+                    key: 'scopes',
+                    label: formatMessage({ id: 'refreshing.clients.scopes', defaultMessage: 'Scopes' }),
+                    value: listOrNone(client.scopes),
+                  },
+                ]}
+              />
             </Td>
             <Td>
               <ClientLifetimes client={client} />
             </Td>
             <Td>
-              <Switch
-                checked={client.enabled}
-                disabled={!canManage}
-                onCheckedChange={(checked) => onToggleEnabled(client, checked)}
-                aria-label={formatMessage(
-                  { id: 'refreshing.clients.enabledLabel', defaultMessage: 'Enable {name}' },
-                  { name: client.name },
-                )}
-              />
-            </Td>
-            <Td>
-              <Typography>{formatNumber(client.activeSessions)}</Typography>
+              <Flex direction="column" alignItems="start" gap={1}>
+                <Switch
+                  checked={client.enabled}
+                  disabled={!canManage}
+                  onCheckedChange={(checked) => onToggleEnabled(client, checked)}
+                  aria-label={formatMessage(
+                    { id: 'refreshing.clients.enabledLabel', defaultMessage: 'Enable {name}' },
+                    { name: client.name },
+                  )}
+                />
+                <Typography variant="pi" textColor="neutral600">
+                  {formatMessage(
+                    {
+                      id: 'refreshing.clients.activeSessionCount',
+                      defaultMessage: '{count, plural, one {# active session} other {# active sessions}}',
+                    },
+                    { count: client.activeSessions },
+                  )}
+                </Typography>
+              </Flex>
             </Td>
             <Td>{canManage && <ClientRowActions client={client} {...actions} />}</Td>
           </Tr>
