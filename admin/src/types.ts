@@ -50,7 +50,7 @@ export interface SessionView {
   /** Username and email are null for a user deleted without Strapi's Query Engine. */
   user: { id: number; username: string | null; email: string | null };
   clientId: string;
-  clientName: string | null;
+  clientName: string;
   device: string | null;
   userAgent: string | null;
   ip: string | null;

@@ -20,6 +20,8 @@ const FAILURE_SCREENSHOT = path.join(tmpdir(), 'refreshing-browser-failure.png')
 const ADMIN = { email: 'admin@example.com', password: 'Admin-password-1' };
 const CLIENT = { name: 'Back office', clientId: 'backoffice', scopes: 'orders reports', accessTokenLifetime: 600 };
 const DEVICE_USER_AGENT = 'BackOffice/2.3 (Macintosh; Intel Mac OS X 14_4)';
+// Long enough to be cut in the Sessions table, which must still fit the window.
+const LONG_EMAIL = 'bruno.fernandes-oliveira@customer-support.example.com';
 // The narrowest window where the row actions must show without horizontal scrolling.
 const NARROW_VIEWPORT = { width: 1280, height: 800 };
 
@@ -90,7 +92,7 @@ describe('admin panel in Chromium', () => {
     app = await startBrowserApp();
     await createSuperAdmin(app.strapi, ADMIN.email, ADMIN.password);
     user = await createUser(app.strapi, { username: 'alice', email: 'alice@example.com' });
-    const otherUser = await createUser(app.strapi, { username: 'bruno', email: 'bruno@example.com' });
+    const otherUser = await createUser(app.strapi, { username: 'bruno', email: LONG_EMAIL });
 
     // A session on the declared public client, so that the Sessions page lists more than one.
     const response = await fetch(`${app.baseUrl}/oauth/token`, {
@@ -212,14 +214,32 @@ describe('admin panel in Chromium', () => {
     assert.match(await row.innerText(), new RegExp(CLIENT.name));
     assert.match(await row.innerText(), /BackOffice on macOS/);
     await page.getByRole('row', { name: /bruno/ }).waitFor();
+    await page.getByText('A numeric ID, such as 12. Or select a username in the list.').waitFor();
+    await assertRowActionsInView(page);
     await screenshot(page, 'sessions');
 
-    await row.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+    await row.getByRole('button', { name: 'Revoke the session of alice on Back office (BackOffice on macOS)', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('heading', { name: 'Revoke the session?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
 
     const notice = page.getByText('1 session revoked.');
     await notice.waitFor();
     await row.waitFor({ state: 'detached' });
+    await notice.waitFor({ state: 'hidden' });
+  });
+
+  step("revoke all of a user's sessions from a row", async () => {
+    const row = page.getByRole('row', { name: /bruno/ });
+    await row.getByRole('button', { name: 'Revoke all sessions of bruno', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('heading', { name: 'Revoke all sessions of the user?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+
+    const notice = page.getByText('1 session revoked.');
+    await notice.waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('No active session matches.').waitFor();
     await notice.waitFor({ state: 'hidden' });
   });
 

@@ -41,9 +41,13 @@ export const SessionFilters = ({ filters, clients, onChange }: SessionFiltersPro
 
   return (
     <form onSubmit={apply}>
-      <Flex gap={4} alignItems="end" wrap="wrap">
+      <Flex gap={4} alignItems="start" wrap="wrap">
         <Field.Root
           name="userId"
+          hint={formatMessage({
+            id: 'refreshing.sessions.filterUserHint',
+            defaultMessage: 'A numeric ID, such as 12. Or select a username in the list.',
+          })}
           error={
             userIdIsValid
               ? undefined
@@ -52,6 +56,7 @@ export const SessionFilters = ({ filters, clients, onChange }: SessionFiltersPro
         >
           <Field.Label>{formatMessage({ id: 'refreshing.sessions.filterUser', defaultMessage: 'User ID' })}</Field.Label>
           <TextInput value={userId} inputMode="numeric" onChange={(event) => setUserId(event.target.value.trim())} />
+          <Field.Hint />
           <Field.Error />
         </Field.Root>
         <Field.Root name="clientId">
@@ -74,14 +79,17 @@ export const SessionFilters = ({ filters, clients, onChange }: SessionFiltersPro
             <TextInput value={clientId} onChange={(event) => setClientId(event.target.value)} />
           )}
         </Field.Root>
-        <Button type="submit" variant="secondary">
-          {formatMessage({ id: 'refreshing.sessions.applyFilters', defaultMessage: 'Apply filters' })}
-        </Button>
-        {(filters.userId || filters.clientId) && (
-          <Button variant="tertiary" onClick={() => onChange({})}>
-            {formatMessage({ id: 'refreshing.sessions.clearFilters', defaultMessage: 'Clear filters' })}
+        {/* Moves the buttons down by the height of a field label, to the middle of the inputs. */}
+        <Flex gap={4} paddingTop={6}>
+          <Button type="submit" variant="secondary">
+            {formatMessage({ id: 'refreshing.sessions.applyFilters', defaultMessage: 'Apply filters' })}
           </Button>
-        )}
+          {(filters.userId || filters.clientId) && (
+            <Button variant="tertiary" onClick={() => onChange({})}>
+              {formatMessage({ id: 'refreshing.sessions.clearFilters', defaultMessage: 'Clear filters' })}
+            </Button>
+          )}
+        </Flex>
       </Flex>
     </form>
   );

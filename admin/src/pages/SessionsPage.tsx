@@ -11,7 +11,8 @@ import { useClients } from '../hooks/useClients';
 import { useRequestFeedback } from '../hooks/useRequestFeedback';
 import { useSessionActions, useSessions } from '../hooks/useSessions';
 import { PERMISSIONS } from '../permissions';
-import type { ClientView, SessionView } from '../types';
+import { describeRevocation, type PendingRevocation } from '../utils/revocationConfirmation';
+import { describeUser } from '../utils/sessionLabels';
 
 interface SessionQueryParams {
   page?: string;
@@ -19,12 +20,6 @@ interface SessionQueryParams {
   userId?: string;
   clientId?: string;
 }
-
-type PendingRevocation =
-  | { kind: 'session'; session: SessionView }
-  | { kind: 'user'; userId: number; userLabel: string }
-  | { kind: 'client'; client: ClientView }
-  | null;
 
 const DEFAULT_PAGE_SIZE = 10;
 
@@ -50,7 +45,7 @@ export const SessionsPage = () => {
   const { sessions, pagination, error, isLoading, refetch } = useSessions({ page, pageSize, ...filters }, true);
   const { clients } = useClients(canReadClients && !readClientsPermission.isLoading);
   const actions = useSessionActions();
-  const [pending, setPending] = React.useState<PendingRevocation>(null);
+  const [pending, setPending] = React.useState<PendingRevocation | null>(null);
 
   // useQueryParams writes values unencoded, and a client_id may contain '&' or '='.
   const applyFilters = (next: SessionFilterValues) =>
@@ -92,33 +87,7 @@ export const SessionsPage = () => {
     refetch();
   };
 
-  const confirmation = pending && {
-    title: formatMessage({ id: 'refreshing.sessions.revokeTitle', defaultMessage: 'Revoke sessions?' }),
-    body:
-      pending.kind === 'session'
-        ? formatMessage(
-            {
-              id: 'refreshing.sessions.revokeOneBody',
-              defaultMessage: 'The session of {user} on {client} ends: its refresh token and access tokens stop working at once.',
-            },
-            { user: pending.session.user.username ?? `#${pending.session.user.id}`, client: pending.session.clientName },
-          )
-        : pending.kind === 'user'
-          ? formatMessage(
-              {
-                id: 'refreshing.sessions.revokeUserBody',
-                defaultMessage: 'Every session of {user}, on every client, ends at once. The user must sign in again.',
-              },
-              { user: pending.userLabel },
-            )
-          : formatMessage(
-              {
-                id: 'refreshing.sessions.revokeClientBody',
-                defaultMessage: 'Every session on {client} ends at once. Its users must sign in again.',
-              },
-              { client: pending.client.name },
-            ),
-  };
+  const confirmation = pending && describeRevocation(pending, formatMessage);
 
   if (isLoading && !pagination) {
     return <Page.Loading />;
@@ -133,7 +102,11 @@ export const SessionsPage = () => {
         <Button
           variant="danger-light"
           onClick={() =>
-            setPending({ kind: 'user', userId: filteredUserId, userLabel: filteredUser?.username ?? `#${filteredUserId}` })
+            setPending({
+              kind: 'user',
+              userId: filteredUserId,
+              userLabel: filteredUser ? describeUser(filteredUser) : `#${filteredUserId}`,
+            })
           }
         >
           {formatMessage({ id: 'refreshing.sessions.revokeUser', defaultMessage: 'Revoke all sessions of this user' })}
@@ -177,6 +150,7 @@ export const SessionsPage = () => {
               onFilterByUser={(userId) => applyFilters({ ...filters, userId: String(userId) })}
               onFilterByClient={(clientId) => applyFilters({ ...filters, clientId })}
               onRevoke={(session) => setPending({ kind: 'session', session })}
+              onRevokeUser={(user) => setPending({ kind: 'user', userId: user.id, userLabel: describeUser(user) })}
             />
             <Pagination.Root pageCount={pagination?.pageCount} total={pagination?.total} defaultPageSize={pageSize}>
               <Pagination.PageSize />
