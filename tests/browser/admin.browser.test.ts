@@ -257,7 +257,7 @@ describe('admin panel in Chromium', () => {
     const accessTokenLifetime = page.getByLabel('Access token lifetime (seconds)');
     await accessTokenLifetime.waitFor();
     assert.equal(await accessTokenLifetime.inputValue(), '900');
-    await page.getByText('Config file: 2,592,000 (30 days)').waitFor();
+    await page.getByText('Default: 2,592,000 (30 days)').waitFor();
 
     // The admin layout scrolls inside its own container, so a taller window shows the whole form.
     await page.setViewportSize({ width: DEFAULT_VIEWPORT.width, height: 1400 });
@@ -285,6 +285,23 @@ describe('admin panel in Chromium', () => {
     });
     assert.equal(response.status, 200);
     assert.equal(((await response.json()) as { expires_in: number }).expires_in, 1200);
+  });
+
+  step('Reset to defaults restores the lifetime', async () => {
+    await page.getByRole('button', { name: 'Reset to defaults' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('heading', { name: 'Reset to defaults?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('The default settings apply again.').waitFor();
+
+    assert.equal(await page.getByLabel('Access token lifetime (seconds)').inputValue(), '900');
+    const response = await fetch(`${app.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'mobile-app', username: user.username, password: user.password }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { expires_in: number }).expires_in, 900);
   });
 
   test('page loaded nothing from other hosts', () => {

@@ -47,7 +47,7 @@ export const RateLimitFields = ({ values, defaults, errors, disabled, onChange }
             name={`rateLimits.${name}.points`}
             label={formatMessage({ id: 'refreshing.settings.points', defaultMessage: 'Failures allowed' })}
             hint={formatMessage(
-              { id: 'refreshing.settings.pointsDefaultHint', defaultMessage: 'Config file: {value}' },
+              { id: 'refreshing.settings.pointsDefaultHint', defaultMessage: 'Default: {value}' },
               { value: formatNumber(defaults.rateLimits[name].points) },
             )}
             error={errorText(`rateLimits.${name}.points`)}
@@ -62,7 +62,7 @@ export const RateLimitFields = ({ values, defaults, errors, disabled, onChange }
             name={`rateLimits.${name}.duration`}
             label={formatMessage({ id: 'refreshing.settings.duration', defaultMessage: 'Within (seconds)' })}
             hint={formatMessage(
-              { id: 'refreshing.settings.defaultHint', defaultMessage: 'Config file: {value} ({duration})' },
+              { id: 'refreshing.settings.defaultHint', defaultMessage: 'Default: {value} ({duration})' },
               {
                 value: formatNumber(defaults.rateLimits[name].duration),
                 duration: formatDuration(defaults.rateLimits[name].duration),

@@ -22,7 +22,7 @@ interface TokenSettingsFieldsProps {
   onChange: (name: TokenSettingName, value: number | undefined) => void;
 }
 
-/** Renders the four token timing settings, each with its config-file value as the hint. */
+/** Renders the four token timing settings, each with its default as the hint. */
 export const TokenSettingsFields = ({ values, defaults, errors, disabled, onChange }: TokenSettingsFieldsProps) => {
   const { formatMessage, formatNumber } = useIntl();
   const formatDuration = useFormatDuration();
@@ -35,7 +35,7 @@ export const TokenSettingsFields = ({ values, defaults, errors, disabled, onChan
             name={name}
             label={formatMessage(LABELS[name])}
             hint={formatMessage(
-              { id: 'refreshing.settings.defaultHint', defaultMessage: 'Config file: {value} ({duration})' },
+              { id: 'refreshing.settings.defaultHint', defaultMessage: 'Default: {value} ({duration})' },
               { value: formatNumber(defaults[name]), duration: formatDuration(defaults[name]) },
             )}
             error={errors[name] ? formatMessage(errors[name]) : undefined}

@@ -6,9 +6,12 @@ import type { Settings, SettingsResponse } from '../types';
 
 import { useFetchData } from './useFetchData';
 
-/** Loads the token and rate-limit settings in force and the config-file defaults beside them. */
+/**
+ * Loads the token and rate-limit settings in force and the defaults beside them: the config
+ * file's values, or the plugin's own where the file sets none.
+ */
 export function useSettings(enabled: boolean) {
-  const { put } = useFetchClient();
+  const { put, del } = useFetchClient();
   const { data, error, isLoading, refetch } = useFetchData<SettingsResponse>('/refreshing/settings', {}, enabled);
 
   const save = React.useCallback(
@@ -19,5 +22,11 @@ export function useSettings(enabled: boolean) {
     [put],
   );
 
-  return { settings: data?.data, defaults: data?.defaults, error, isLoading, refetch, save };
+  // Deletes the saved settings and returns the defaults, which then apply.
+  const reset = React.useCallback(async (): Promise<Settings> => {
+    const response = await del<{ data: Settings }>('/refreshing/settings');
+    return response.data.data;
+  }, [del]);
+
+  return { settings: data?.data, defaults: data?.defaults, error, isLoading, refetch, save, reset };
 }

@@ -1,10 +1,11 @@
 import * as React from 'react';
 
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Check } from '@strapi/icons';
+import { ArrowClockwise, Check } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
 import { RateLimitFields } from '../components/RateLimitFields';
 import { TokenSettingsFields } from '../components/TokenSettingsFields';
 import { useRequestFeedback } from '../hooks/useRequestFeedback';
@@ -24,11 +25,15 @@ export const SettingsPage = () => {
   const { notifyError, notifySuccess, notifyWarning } = useRequestFeedback();
   const { allowedActions } = useRBAC(PERMISSIONS.updateSettings);
   const canUpdate = Boolean(allowedActions.canUpdate);
-  const { settings, defaults, error, isLoading, save } = useSettings(true);
+  const { settings, defaults, error, isLoading, save, reset } = useSettings(true);
 
   const [values, setValues] = React.useState<SettingsFormValues | null>(null);
   const [errors, setErrors] = React.useState<SettingsFormErrors>({});
   const [isSaving, setIsSaving] = React.useState(false);
+  const [isConfirmingReset, setIsConfirmingReset] = React.useState(false);
+  // Raised by a reset to mount the inputs again, because the design system's NumberInput keeps
+  // the text typed into it and would ignore the defaults passed as its new value.
+  const [fieldsRevision, setFieldsRevision] = React.useState(0);
 
   React.useEffect(() => {
     if (settings) {
@@ -70,6 +75,33 @@ export const SettingsPage = () => {
     }
   };
 
+  const resetToDefaults = async () => {
+    setIsConfirmingReset(false);
+    setIsSaving(true);
+    try {
+      const defaultsInForce: Settings = await reset();
+      setValues(defaultsInForce);
+      setErrors({});
+      setFieldsRevision((revision) => revision + 1);
+      notifySuccess(formatMessage({ id: 'refreshing.settings.resetDone', defaultMessage: 'The default settings apply again.' }));
+    } catch (requestError) {
+      notifyError(requestError);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  const resetConfirmation = isConfirmingReset
+    ? {
+        title: formatMessage({ id: 'refreshing.settings.resetTitle', defaultMessage: 'Reset to defaults?' }),
+        body: formatMessage({
+          id: 'refreshing.settings.resetBody',
+          defaultMessage:
+            'The saved settings are deleted and every field returns to its default. The defaults apply to the next request on this Strapi instance, and within 15 seconds on other instances.',
+        }),
+      }
+    : null;
+
   const section = (title: string, description: string, content: React.ReactNode) => (
     <Box background="neutral0" hasRadius shadow="filterShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
       <Flex direction="column" alignItems="stretch" gap={4}>
@@ -94,16 +126,26 @@ export const SettingsPage = () => {
           title={formatMessage({ id: 'refreshing.settings.title', defaultMessage: 'Settings' })}
           subtitle={formatMessage({
             id: 'refreshing.settings.subtitle',
-            defaultMessage: 'Token lifetimes and brute-force limits. Saved values take precedence over the config file.',
+            defaultMessage: 'Token lifetimes and brute-force limits. Saved values take precedence over the defaults from the config file or the plugin.',
           })}
           primaryAction={
-            <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={!canUpdate}>
-              {formatMessage({ id: 'refreshing.action.save', defaultMessage: 'Save' })}
-            </Button>
+            <Flex gap={2}>
+              <Button
+                variant="tertiary"
+                startIcon={<ArrowClockwise />}
+                disabled={!canUpdate || isSaving}
+                onClick={() => setIsConfirmingReset(true)}
+              >
+                {formatMessage({ id: 'refreshing.settings.reset', defaultMessage: 'Reset to defaults' })}
+              </Button>
+              <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={!canUpdate}>
+                {formatMessage({ id: 'refreshing.action.save', defaultMessage: 'Save' })}
+              </Button>
+            </Flex>
           }
         />
         <Layouts.Content>
-          <Flex direction="column" alignItems="stretch" gap={6}>
+          <Flex key={fieldsRevision} direction="column" alignItems="stretch" gap={6}>
             {section(
               formatMessage({ id: 'refreshing.settings.tokens', defaultMessage: 'Tokens' }),
               formatMessage({
@@ -123,6 +165,11 @@ export const SettingsPage = () => {
           </Flex>
         </Layouts.Content>
       </form>
+      <ConfirmActionDialog
+        confirmation={resetConfirmation}
+        onConfirm={resetToDefaults}
+        onClose={() => setIsConfirmingReset(false)}
+      />
     </Page.Main>
   );
 };
