@@ -11,7 +11,7 @@ export interface ClientCredentials {
 
 const BASIC_SCHEME = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i;
 
-/** Reverses `application/x-www-form-urlencoded` encoding, as RFC 6749 §2.3.1 asks for Basic. */
+/** Reverses `application/x-www-form-urlencoded` encoding, as RFC 6749 §2.3.1 requires for Basic. */
 function formUrlDecode(value: string): string {
   return decodeURIComponent(value.replace(/\+/g, ' '));
 }

@@ -10,7 +10,7 @@ import { currentSettings } from './settings';
 import { openSuccessor } from './successor-seal';
 import { generateTokenValue } from './token-values';
 
-/** A client as the library sees it; `id` is the public `client_id`. Lifetimes are in seconds. */
+/** A client in the library's shape, where `id` is the public `client_id`. Lifetimes are in seconds. */
 export interface OAuthClient extends Client {
   id: string;
   grants: string[];
@@ -20,7 +20,7 @@ export interface OAuthClient extends Client {
   refreshTokenIdleLifetime: number;
 }
 
-/** A refresh token as the library sees it, with the stored row's state for our grant checks. */
+/** A refresh token in the library's shape, with the stored row's state for our grant checks. */
 export interface OAuthRefreshToken extends RefreshToken {
   id: number;
   familyId: number;
@@ -54,7 +54,7 @@ function toDate(value: string | Date | null): Date | null {
 
 /**
  * The model of `@node-oauth/oauth2-server`: translates the library's calls into calls to the
- * plugin's services and their results into the library's shapes. It holds no rules of its own.
+ * plugin's services and their results into the library's shapes. It contains no rules of its own.
  * The functions after `revokeToken` are called by our refresh_token grant, not by the library.
  */
 export function createModel(strapi: Strapi) {

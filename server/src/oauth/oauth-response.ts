@@ -43,8 +43,9 @@ export interface ErrorContext {
 }
 
 /**
- * Sends an error response in the RFC 6749 §5.2 shape and logs the specific reason, which the
- * client never sees. A server error is logged with its cause as an error; the rest as info.
+ * Sends an error response in the RFC 6749 §5.2 shape and logs the specific reason, which is
+ * never sent to the client. A server error is logged with its cause at error level, and every
+ * other error at info level.
  */
 export function sendErrorResponse(strapi: Strapi, ctx: Context, error: OAuthError, details: ErrorContext): void {
   const line = logMessage(`${details.endpoint} ${error.code}`, {

@@ -13,7 +13,7 @@ export function createOAuthServer(strapi: Strapi): OAuth2Server {
   const settings = currentSettings(strapi);
 
   return new OAuth2Server({
-    // The library's model type also asks for `getAccessToken`, which only its own
+    // The library's model type also requires `getAccessToken`, which only its own
     // `authenticate()` uses; the content-API strategy checks access tokens instead.
     model: createModel(strapi) as unknown as OAuth2Server.PasswordModel,
     accessTokenLifetime: settings.accessTokenLifetime,
@@ -32,7 +32,7 @@ export function createOAuthServer(strapi: Strapi): OAuth2Server {
 /**
  * Builds the library's request from a checked Koa request. Client credentials travel in the body
  * in decoded form, so the library never parses HTTP Basic itself: it would skip the form-url
- * decoding that RFC 6749 §2.3.1 asks for.
+ * decoding that RFC 6749 §2.3.1 requires.
  */
 export function toLibraryRequest(
   ctx: Context,

@@ -55,7 +55,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const clients = () => strapi.db.query(CONTENT_TYPES.client);
 
   // Compared against when the client is unknown, so that an unknown client id costs the same
-  // bcrypt work as a wrong secret and the two cannot be told apart by timing.
+  // bcrypt work as a wrong secret and timing does not reveal which of the two failed.
   let unknownClientHash: string | undefined;
 
   async function findByClientId(clientId: string): Promise<ClientRecord | null> {

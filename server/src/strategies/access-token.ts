@@ -29,7 +29,7 @@ function readBearerToken(ctx: Context): string | undefined {
  * would. A JWT (it contains dots) is left to the users-permissions strategy.
  */
 export function createAccessTokenStrategy(strapi: Strapi) {
-  /** Answers 401 with the RFC 6750 §3 challenge. */
+  /** Rejects the request with 401 and the RFC 6750 §3 challenge. */
   function reject(ctx: Context, reason: string) {
     strapi.log.debug(logMessage('access token rejected', { reason }));
     ctx.set('WWW-Authenticate', 'Bearer error="invalid_token"');
@@ -67,8 +67,8 @@ export function createAccessTokenStrategy(strapi: Strapi) {
       return { authenticated: true, credentials: user, ability };
     },
 
-    // Same rule as users-permissions: a route without a scope needs only an authenticated user;
-    // a route with scopes needs every one of them in the role's ability.
+    // Same rule as users-permissions. A route without a scope needs only an authenticated user,
+    // and a route with scopes needs every one of them in the role's ability.
     async verify(auth: Auth, config: { scope?: string | string[] }) {
       if (!config.scope) {
         if (!auth.credentials) {

@@ -44,7 +44,7 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
       }
 
       // Another request rotated this token, or revoked its family, between our read and our
-      // compare-and-set: read it again, committed, and answer as for any replay.
+      // compare-and-set: read its committed state again and handle it as any replay.
       return this.handleReuse(await this.getRefreshToken(request, client), client, request);
     }
 
