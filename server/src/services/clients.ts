@@ -12,6 +12,14 @@ const BCRYPT_COST = 10;
 // 32 random bytes encode to 43 base64url characters, well inside bcrypt's 72-byte input limit.
 const GENERATED_SECRET_BYTES = 32;
 
+// Every token request reads its client, and clients change rarely, so a read is reused for this
+// long. A write through this Strapi process clears the cache at once (see `forgetCached`);
+// another process sees the change within this time.
+const CLIENT_CACHE_MILLISECONDS = 1000;
+
+// Bounds the cache when requests name many distinct clients.
+const CLIENT_CACHE_SIZE = 1000;
+
 // 16 random bytes (128 bits) encode to 22 base64url characters, so generated ids never collide in
 // practice.
 const GENERATED_CLIENT_ID_BYTES = 16;
@@ -58,19 +66,46 @@ export default ({ strapi }: { strapi: Strapi }) => {
   // bcrypt work as a wrong secret and timing does not reveal which of the two failed.
   let unknownClientHash: string | undefined;
 
+  const cache = new Map<string, { client: ClientRecord; readAt: number }>();
+
   async function findByClientId(clientId: string): Promise<ClientRecord | null> {
     return (await clients().findOne({ where: { clientId } })) as ClientRecord | null;
   }
 
+  /** Like `findByClientId`, from a read at most CLIENT_CACHE_MILLISECONDS old. */
+  async function findCached(clientId: string): Promise<ClientRecord | null> {
+    const now = Date.now();
+    const cached = cache.get(clientId);
+    if (cached && now - cached.readAt < CLIENT_CACHE_MILLISECONDS) {
+      return cached.client;
+    }
+
+    const client = await findByClientId(clientId);
+    if (cache.size >= CLIENT_CACHE_SIZE) {
+      cache.clear();
+    }
+    if (client) {
+      cache.set(clientId, { client, readAt: now });
+    } else {
+      cache.delete(clientId);
+    }
+    return client;
+  }
+
   return {
     findByClientId,
+
+    /** Drops every cached client; called after any write to the clients table. */
+    forgetCached(): void {
+      cache.clear();
+    },
 
     /**
      * Returns the enabled client that the credentials authenticate (RFC 6749 §2.3.1), or null.
      * A confidential client must present its secret; a public client must present none.
      */
     async authenticate(clientId: string, clientSecret: string | undefined): Promise<ClientRecord | null> {
-      const client = await findByClientId(clientId);
+      const client = await findCached(clientId);
 
       if (clientSecret !== undefined) {
         unknownClientHash ??= await bcrypt.hash(generateClientSecret(), BCRYPT_COST);
