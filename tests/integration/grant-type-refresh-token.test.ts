@@ -59,7 +59,7 @@ describe('grant_type=refresh_token', () => {
     const previous = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
     const next = await refreshTokens().findOne({ where: { tokenHash: sha256(response.body.refresh_token) } });
     assert.equal(next.familyId, previous.familyId);
-    assert.equal(previous.successorId, next.id);
+    assert.equal(next.predecessorId, previous.id);
     assert.ok(previous.rotatedAt);
     assert.equal(new Date(next.expiresAt).getTime(), new Date(previous.expiresAt).getTime(), 'rotation keeps the family expiry');
   });
@@ -170,9 +170,9 @@ describe('grant_type=refresh_token', () => {
   test('successor is stored sealed, never in plain text', async () => {
     const first = await login();
     const second = await refreshGrant(server.http, first.refresh_token);
-    const previous = await refreshTokens().findOne({ where: { tokenHash: sha256(first.refresh_token) } });
-    assert.ok(previous.successorSealed);
-    assert.ok(!JSON.stringify(previous).includes(second.body.refresh_token));
+    const next = await refreshTokens().findOne({ where: { tokenHash: sha256(second.body.refresh_token) } });
+    assert.ok(next.sealedValue);
+    assert.ok(!JSON.stringify(next).includes(second.body.refresh_token));
   });
 
   test('successor refresh token keeps working', async () => {
@@ -300,6 +300,44 @@ describe('grant_type=refresh_token', () => {
     const [successor] = successors;
     const next = await refreshGrant(server.http, successor);
     assert.equal(next.status, 200, 'the successor still works');
+  });
+
+  test('parallel refreshes of different tokens each rotate their own', async () => {
+    const logins = await Promise.all(Array.from({ length: 12 }, () => login()));
+    const responses = await Promise.all(logins.map((pair) => refreshGrant(server.http, pair.refresh_token)));
+
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      logins.map(() => 200),
+    );
+    for (const [index, pair] of logins.entries()) {
+      const previous = await refreshTokens().findOne({ where: { tokenHash: sha256(pair.refresh_token) } });
+      const next = await refreshTokens().findOne({ where: { tokenHash: sha256(responses[index].body.refresh_token) } });
+      assert.ok(previous.rotatedAt);
+      assert.equal(next.familyId, previous.familyId, 'the new token joins the family of the one it replaces');
+      assert.equal(next.predecessorId, previous.id);
+    }
+    const again = await Promise.all(responses.map((response) => refreshGrant(server.http, response.body.refresh_token)));
+    assert.ok(again.every((response) => response.status === 200));
+  });
+
+  test('a family revoked between read and rotation fails only its own refresh', async () => {
+    const logins = await Promise.all(Array.from({ length: 6 }, () => login()));
+    const stored = await refreshTokens().findOne({ where: { tokenHash: sha256(logins[0].refresh_token) } });
+    // The family row alone, as a revocation that commits after the refresh read the token.
+    await server.strapi.db
+      .query('plugin::refreshing.token-family' as never)
+      .updateMany({ where: { id: stored.familyId }, data: { revokedAt: new Date(), revokedReason: 'admin_request' } });
+
+    const responses = await Promise.all(logins.map((pair) => refreshGrant(server.http, pair.refresh_token)));
+
+    assertInvalidGrant(responses[0]);
+    assert.deepEqual(
+      responses.slice(1).map((response) => response.status),
+      [200, 200, 200, 200, 200],
+    );
+    const rows = await refreshTokens().findMany({ where: { familyId: stored.familyId } });
+    assert.equal(rows.length, 1, 'nothing was added to the revoked family');
   });
 
   test('refreshes racing a family revocation leave nothing alive', async () => {

@@ -2,13 +2,13 @@ import type { Client, RefreshToken, Token, User as LibraryUser } from '@node-oau
 
 import type { ClientRecord } from '../services/clients';
 import type { RevocationReason } from '../services/revocation';
-import type { RequestMetadata } from '../services/tokens';
+import type { PresentedRecord, PresentedRefreshToken, RequestMetadata, RotationRequest } from '../services/tokens';
 import { splitScope } from '../services/tokens';
 import type { Strapi } from '../utils/plugin';
 import { getService } from '../utils/services';
 import { currentSettings } from './settings';
 import { openSuccessor } from './successor-seal';
-import { generateTokenValue } from './token-values';
+import { generateTokenValue, hashTokenValue } from './token-values';
 
 /** A client in the library's shape, where `id` is the public `client_id`. Lifetimes are in seconds. */
 export interface OAuthClient extends Client {
@@ -28,7 +28,8 @@ export interface OAuthRefreshToken extends RefreshToken {
   createdAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
-  sealedSuccessor: string | null;
+  // Where the request that created this token came from.
+  metadata: RequestMetadata;
 }
 
 /** The current refresh token of a family, recovered for a replay within the reuse interval. */
@@ -41,8 +42,8 @@ export interface SuccessorToken {
 /** Extra fields our grant types add to the token handed to `saveToken`. */
 export interface TokenToSave extends Token {
   metadata: RequestMetadata;
-  // A rotation stores a new refresh token in the family of the previous one.
-  rotation?: { familyId: number; previousRefreshTokenId: number; previousRefreshToken: string };
+  // A rotation retires this refresh token and stores the new one in its family.
+  rotation?: PresentedRefreshToken;
   // A replay within the reuse interval stores only a new access token; the refresh token is the
   // family's existing one.
   replay?: { familyId: number };
@@ -50,6 +51,57 @@ export interface TokenToSave extends Token {
 
 function toDate(value: string | Date | null): Date | null {
   return value === null ? null : new Date(value);
+}
+
+/** New tokens for a rotation, with the refresh token they replace. */
+export type RotatedToken = TokenToSave & { rotation: PresentedRefreshToken; refreshToken: string };
+
+function toOAuthRefreshToken(value: string, presented: PresentedRecord | null): OAuthRefreshToken | null {
+  if (!presented) {
+    return null;
+  }
+  const { record, user } = presented;
+  return {
+    id: record.id,
+    familyId: record.familyId,
+    userId: record.userId,
+    refreshToken: value,
+    refreshTokenExpiresAt: new Date(record.expiresAt),
+    createdAt: new Date(record.createdAt),
+    rotatedAt: toDate(record.rotatedAt),
+    revokedAt: toDate(record.revokedAt),
+    metadata: { userAgent: record.userAgent ?? undefined, ip: record.ip ?? undefined },
+    scope: splitScope(record.scope),
+    client: { id: record.clientId, grants: [] },
+    user: user as LibraryUser,
+  };
+}
+
+function toRotationRequest(token: RotatedToken): RotationRequest {
+  return {
+    previous: token.rotation,
+    accessToken: token.accessToken,
+    refreshToken: token.refreshToken,
+    userId: token.user.id,
+    clientId: token.client.id,
+    scope: token.scope ?? [],
+    accessTokenExpiresAt: token.accessTokenExpiresAt!,
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt!,
+    metadata: token.metadata,
+  };
+}
+
+/** The token the library returns to the client, without our bookkeeping fields. */
+function savedToken(token: TokenToSave, client: OAuthClient, user: LibraryUser): Token {
+  return {
+    accessToken: token.accessToken,
+    accessTokenExpiresAt: token.accessTokenExpiresAt,
+    refreshToken: token.refreshToken,
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt,
+    scope: token.scope,
+    client,
+    user,
+  };
 }
 
 /**
@@ -101,7 +153,7 @@ export function createModel(strapi: Strapi) {
       return requested.every((value) => client.scopes.includes(value)) ? requested : false;
     },
 
-    // Called by both grants.
+    // Called by both grants, for a new login or a replay within the reuse interval.
     async saveToken(token: TokenToSave, client: OAuthClient, user: LibraryUser): Promise<Token> {
       if (token.replay) {
         await tokens().issueAccessToken({
@@ -122,50 +174,44 @@ export function createModel(strapi: Strapi) {
           accessTokenExpiresAt: token.accessTokenExpiresAt!,
           refreshTokenExpiresAt: token.refreshTokenExpiresAt!,
           metadata: token.metadata,
-          rotation: token.rotation,
         });
       }
-
-      return {
-        accessToken: token.accessToken,
-        accessTokenExpiresAt: token.accessTokenExpiresAt,
-        refreshToken: token.refreshToken,
-        refreshTokenExpiresAt: token.refreshTokenExpiresAt,
-        scope: token.scope,
-        client,
-        user,
-      };
+      return savedToken(token, client, user);
     },
 
     // Called by the refresh_token grant, for tokens in any state. The user is loaded anew, so a
     // user blocked or deleted since the login comes back as `user: null`.
     async getRefreshToken(value: string): Promise<OAuthRefreshToken | null> {
-      const stored = await tokens().findRefreshToken(value);
-      if (!stored) {
-        return null;
-      }
-
-      const user = await users().findActiveById(stored.userId);
-      return {
-        id: stored.id,
-        familyId: stored.familyId,
-        userId: stored.userId,
-        refreshToken: value,
-        refreshTokenExpiresAt: new Date(stored.expiresAt),
-        createdAt: new Date(stored.createdAt),
-        rotatedAt: toDate(stored.rotatedAt),
-        revokedAt: toDate(stored.revokedAt),
-        sealedSuccessor: stored.successorSealed,
-        scope: splitScope(stored.scope),
-        client: { id: stored.clientId, grants: [] },
-        user: user as LibraryUser,
-      };
+      return toOAuthRefreshToken(value, await tokens().findPresentedRefreshToken(value));
     },
 
-    // Called by the refresh_token grant to retire the presented token. Returns false when another
-    // request rotated or revoked it first.
-    async revokeToken(token: OAuthRefreshToken): Promise<boolean> {
-      return tokens().markRotated(token.id);
+    // Required by the library's refresh_token grant, whose `handle()` ours replaces: our grant
+    // retires the presented token through `refreshToken`.
+    async revokeToken(): Promise<boolean> {
+      throw new Error('refresh tokens are retired by refreshToken()');
+    },
+
+    /**
+     * Reads the refresh token with this value as `getRefreshToken` does and passes it to
+     * `decide`. When `decide` returns the new tokens, retires the presented token and stores
+     * them. `saved` is null when `decide` returned null, or when another request rotated or
+     * revoked the token, or revoked its family, after the read. Concurrent calls share their
+     * queries (see the tokens service's `refresh`).
+     */
+    async refreshToken(
+      value: string,
+      decide: (token: OAuthRefreshToken | null) => Promise<RotatedToken | null>,
+    ): Promise<{ token: OAuthRefreshToken | null; saved: Token | null }> {
+      const decided: { token: RotatedToken | null } = { token: null };
+      const outcome = await tokens().refresh(value, async (presented) => {
+        decided.token = await decide(toOAuthRefreshToken(value, presented));
+        return decided.token && toRotationRequest(decided.token);
+      });
+      const accepted = outcome.rotated ? decided.token : null;
+      return {
+        token: toOAuthRefreshToken(value, outcome.presented),
+        saved: accepted && savedToken(accepted, accepted.client as OAuthClient, accepted.user),
+      };
     },
 
     /**
@@ -178,13 +224,9 @@ export function createModel(strapi: Strapi) {
 
     /** Returns the refresh token that replaced a rotated one, if it is still valid. */
     async getSuccessorToken(token: OAuthRefreshToken): Promise<SuccessorToken | null> {
-      const value = token.sealedSuccessor ? openSuccessor(token.refreshToken, token.sealedSuccessor) : null;
-      if (!value) {
-        return null;
-      }
-
-      const successor = await tokens().findRefreshToken(value);
-      if (!successor || successor.revokedAt) {
+      const successor = await tokens().findSuccessor(token.id);
+      const value = successor?.sealedValue ? openSuccessor(token.refreshToken, successor.sealedValue) : null;
+      if (!successor || !value || hashTokenValue(value) !== successor.tokenHash || successor.revokedAt) {
         return null;
       }
       return {

@@ -5,60 +5,68 @@ import { vschar } from '@node-oauth/formats';
 import type { Strapi } from '../../utils/plugin';
 import { logMessage } from '../../utils/plugin';
 import { InvalidGrantError, InvalidRequestError } from '../errors';
-import type { OAuthClient, OAuthRefreshToken, TokenToSave } from '../model';
+import type { OAuthClient, OAuthRefreshToken, RotatedToken, TokenToSave } from '../model';
 import { requestMetadata } from '../request-metadata';
 import { isIdleExpired, isWithinReuseInterval } from './refresh-token-rules';
 
 /** The event emitted when a retired refresh token is presented again and its family is revoked. */
 export const REUSE_DETECTED_EVENT = 'refreshing::refresh-token.reuse-detected';
 
+/** Returns the `refresh_token` parameter, or throws `invalid_request` when it is missing or malformed. */
+function readRefreshTokenParameter(request: Request): string {
+  const value = request.body.refresh_token;
+  if (!value) {
+    throw new InvalidRequestError('refresh_token is missing', 'The refresh_token parameter is missing.');
+  }
+  if (!vschar(value)) {
+    throw new InvalidRequestError('refresh_token has characters outside %x20-7E', 'The refresh_token parameter is malformed.');
+  }
+  return value;
+}
+
 /**
  * Returns the class for `grant_type=refresh_token` (RFC 6749 §6) with rotation and reuse
  * detection (RFC 9700 §4.14.2). Every use retires the presented refresh token and issues a new
  * one in the same token family. The retirement is a compare-and-set in the same transaction as
- * the new pair, so of concurrent requests with one token exactly one rotates it. The others, and
- * any replay within the reuse interval, get the same successor back; a replay after the interval
- * revokes the whole family.
+ * the new pair, so of concurrent requests with one token exactly one rotates it. The others,
+ * and any replay within the reuse interval, get the same successor back; a replay after the
+ * interval revokes the whole family. Concurrent refreshes share their queries and transaction
+ * (see the tokens service's `refresh`).
  */
 export function createRefreshTokenGrantType(strapi: Strapi) {
   return class RefreshTokenGrantType extends LibraryRefreshTokenGrantType {
     async handle(request: Request, client: OAuthClient): Promise<Token> {
-      const token = await this.getRefreshToken(request, client);
-      if (token.rotatedAt || token.revokedAt) {
-        return this.handleReuse(token, client, request);
-      }
-
-      if (isIdleExpired(token.createdAt, client.refreshTokenIdleLifetime, new Date())) {
-        throw new InvalidGrantError(`refresh token of family ${token.familyId} passed its idle lifetime`);
-      }
-
-      const scope = this.getScope(request, token);
-      const rotated = await strapi.db.transaction(async () => {
-        if (!(await this.model.claimTokenFamily(token)) || !(await this.model.revokeToken(token))) {
+      const value = readRefreshTokenParameter(request);
+      const { token, saved } = await this.model.refreshToken(value, async (presented: OAuthRefreshToken | null) => {
+        const checked = this.checkRefreshToken(presented, client);
+        if (checked.rotatedAt || checked.revokedAt) {
           return null;
         }
-        return this.saveRotatedToken(token, client, scope, request);
+        if (isIdleExpired(checked.createdAt, client.refreshTokenIdleLifetime, new Date())) {
+          throw new InvalidGrantError(`refresh token of family ${checked.familyId} passed its idle lifetime`);
+        }
+        return this.rotatedToken(checked, client, this.getScope(request, checked), request);
       });
-      if (rotated) {
-        return rotated;
+      if (saved) {
+        return saved;
       }
 
+      const checked = this.checkRefreshToken(token, client);
+      if (checked.rotatedAt || checked.revokedAt) {
+        return this.handleReuse(checked, client, request);
+      }
       // Another request rotated this token, or revoked its family, between our read and our
       // compare-and-set: read its committed state again and handle it as any replay.
       return this.handleReuse(await this.getRefreshToken(request, client), client, request);
     }
 
     async getRefreshToken(request: Request, client: Client): Promise<OAuthRefreshToken> {
-      const value = request.body.refresh_token;
-      if (!value) {
-        throw new InvalidRequestError('refresh_token is missing', 'The refresh_token parameter is missing.');
-      }
+      const value = readRefreshTokenParameter(request);
+      return this.checkRefreshToken((await this.model.getRefreshToken(value)) as OAuthRefreshToken | null, client);
+    }
 
-      if (!vschar(value)) {
-        throw new InvalidRequestError('refresh_token has characters outside %x20-7E', 'The refresh_token parameter is malformed.');
-      }
-
-      const token = (await this.model.getRefreshToken(value)) as OAuthRefreshToken | null;
+    /** Returns the token when the client may use it now, whether rotated or not; throws otherwise. */
+    checkRefreshToken(token: OAuthRefreshToken | null, client: Client): OAuthRefreshToken {
       if (!token) {
         throw new InvalidGrantError('refresh token not found');
       }
@@ -123,13 +131,14 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
       throw new InvalidGrantError(`retired refresh token of family ${token.familyId} presented again`);
     }
 
-    async saveRotatedToken(
+    /** The new tokens that replace `previous`, in its family. */
+    async rotatedToken(
       previous: OAuthRefreshToken,
       client: OAuthClient,
       scope: string[] | undefined,
       request: Request,
-    ): Promise<Token> {
-      const token: TokenToSave = {
+    ): Promise<RotatedToken> {
+      return {
         accessToken: await this.generateAccessToken(client, previous.user, scope),
         accessTokenExpiresAt: this.getAccessTokenExpiresAt(),
         refreshToken: await this.generateRefreshToken(client, previous.user, scope),
@@ -140,12 +149,12 @@ export function createRefreshTokenGrantType(strapi: Strapi) {
         user: previous.user,
         metadata: requestMetadata(request),
         rotation: {
+          id: previous.id,
           familyId: previous.familyId,
-          previousRefreshTokenId: previous.id,
-          previousRefreshToken: previous.refreshToken,
+          value: previous.refreshToken,
+          metadata: previous.metadata,
         },
       };
-      return this.model.saveToken(token, client, previous.user);
     }
   };
 }
