@@ -17,11 +17,15 @@ const MAX_REFRESH_TOKENS = 20_000;
 const MAX_SESSIONS = 4_000;
 const MAX_LOGINS = 2_000;
 
+// The user agent that `bench/strapi/tokens.js` stores with the tokens it issues. An app sends
+// the same one on every refresh, so a refresh does not rewrite where its session was used last.
+const APP_USER_AGENT = 'refreshing-bench';
+
 function refreshGrantRequest(nextToken) {
   return {
     method: 'POST',
     path: '/oauth/token',
-    headers: FORM,
+    headers: { ...FORM, 'user-agent': APP_USER_AGENT },
     nextBody: () => new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: nextToken() }).toString(),
   };
 }
