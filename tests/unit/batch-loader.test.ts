@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { createBatchLoader, inKeyOrder } from '../../server/src/utils/batch-loader';
 
-/** A loader that doubles numbers, records each batch, and finishes a batch when told to. */
+/** Returns a loader that doubles numbers, records each batch, and finishes one per `finishNext()`. */
 function recordingLoader() {
   const batches: number[][] = [];
   const pending: Array<() => void> = [];
@@ -31,7 +31,7 @@ describe('createBatchLoader', () => {
     assert.deepEqual(batches, [[1, 2, 3]]);
   });
 
-  test('keys that arrive while a batch is in flight wait and go in the next one', async () => {
+  test('keys during a batch wait for the next', async () => {
     const { loader, batches, finishNext } = recordingLoader();
     const first = loader.load(1);
     while (batches.length === 0) {
@@ -71,7 +71,7 @@ describe('createBatchLoader', () => {
 });
 
 describe('inKeyOrder', () => {
-  test('returns rows in key order, repeats included, and null for missing keys', () => {
+  test('orders rows by key, null when missing', () => {
     const rows = [
       { id: 2, name: 'b' },
       { id: 1, name: 'a' },

@@ -28,7 +28,7 @@ export interface OAuthRefreshToken extends RefreshToken {
   createdAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
-  // Where the request that created this token came from.
+  // The user agent and address of the request that created this token.
   metadata: RequestMetadata;
 }
 

@@ -14,7 +14,7 @@ const GENERATED_SECRET_BYTES = 32;
 
 // Every token request reads its client, and clients change rarely, so a read is reused for this
 // long. A write through this Strapi process clears the cache at once (see `forgetCached`);
-// another process sees the change within this time.
+// another process reads the change within this time.
 const CLIENT_CACHE_MILLISECONDS = 1000;
 
 // Bounds the cache when requests name many distinct clients.

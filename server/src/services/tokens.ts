@@ -217,8 +217,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   /**
    * Marks families as used now, unless revoked, and returns how many it marked. Called first in
-   * every transaction that adds tokens to existing families: the update locks the family rows,
-   * and revocation also writes the family rows before their tokens, so a token is never added
+   * every transaction that adds tokens to existing families, because the update locks the family
+   * rows. Revocation also writes the family rows before their tokens, so a token is never added
    * to a family that a concurrent revocation is ending.
    */
   async function claimFamilies(ids: number[], now: Date): Promise<number> {

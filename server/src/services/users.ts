@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /**
      * Returns the users among `ids` that exist and may hold tokens, by id, in one query. Each user
-     * has only the fields that say who it is and whether it may hold tokens.
+     * has only the fields that identify it and decide whether it may hold tokens.
      */
     async findActiveByIds(ids: number[]): Promise<Map<number, User>> {
       const unique = [...new Set(ids)];

@@ -7,9 +7,9 @@ import DataLoader from 'dataloader';
 const MAX_BATCH_SIZE = 50;
 
 // After a batch of several keys, the next batch waits this long before it is sent, as
-// PostgreSQL's `commit_delay` does for commits when other transactions are active. The
-// requests answered by the last batch use the time to send their next ones, which then share a
-// batch with the requests already waiting instead of forming a batch of their own. On the
+// PostgreSQL's `commit_delay` does for commits when other transactions are active. The clients
+// whose requests the last batch completed use the time to send their next ones, which then share
+// a batch with the requests already waiting instead of forming a batch of their own. On the
 // machine of docs/benchmarks.md, 2 ms raised the refresh grant at 10 connections by about a
 // quarter on SQLite and PostgreSQL alike; 4 ms gained less. After a batch of one key, the next is
 // sent at once, so a lone request never waits.
@@ -29,7 +29,7 @@ const ignore = (): void => undefined;
  * when nothing is in flight waits for one turn of the event loop.
  *
  * Batches run outside the caller's transaction. Call `load()` only where no transaction is open:
- * on SQLite's single connection, a caller that holds a transaction and waits for a batch would
+ * on SQLite's single connection, a caller with an open transaction that waits for a batch would
  * wait for itself.
  */
 export function createBatchLoader<K, V>(load: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
