@@ -68,9 +68,10 @@ export function createMeasurer({ strapi, origin, durationSeconds, warmupSeconds,
         request: buildRequest(feed(warmupSet)),
       });
 
-      // Half again what the warm-up rate needs, as the measured run can be faster, and never
-      // fewer than the warm-up had, so that a slow warm-up cannot cut the measured run short.
-      const needed = Math.ceil(warmup.requestsPerSecond * durationSeconds * 1.5) + connections * 2;
+      // Two and a half times what the warm-up rate needs, and never fewer than the warm-up had:
+      // the measured run can be much faster than a warm-up that a busy machine slowed down, and
+      // running out of credentials would cut the measured run short.
+      const needed = Math.ceil(warmup.requestsPerSecond * durationSeconds * 2.5) + connections * 2;
       const count = Math.min(maxCredentials, Math.max(warmupCredentials, needed));
       log(`${name}: preparing ${count} credentials for the measured run`);
       const credentials = await issue(count);

@@ -13,7 +13,7 @@ const JSON_BODY = { 'content-type': 'application/json' };
 
 // Upper bounds on requests per measured run. The duration normally ends a run first.
 const MAX_REQUESTS = 200_000;
-const MAX_REFRESH_TOKENS = 20_000;
+const MAX_REFRESH_TOKENS = 40_000;
 const MAX_SESSIONS = 4_000;
 const MAX_LOGINS = 2_000;
 
