@@ -18,11 +18,12 @@ function workerFileUrl(): string {
 }
 
 /**
- * Compares a password with a bcrypt hash in a worker thread. bcryptjs is pure JavaScript and
- * takes about 0.1 s of CPU per comparison at cost 10 (see docs/benchmarks.md), which on the event
- * loop would hold up every other request. The pool has one worker per core, started on first use.
+ * Compares a password or client secret with a bcrypt hash in a worker thread. bcryptjs is pure
+ * JavaScript and takes about 0.1 s of CPU per comparison at cost 10 (see docs/benchmarks.md),
+ * which on the event loop would hold up every other request. The pool has one worker per core,
+ * started on first use.
  */
-export function comparePasswordInWorker(password: string, hash: string): Promise<boolean> {
+export function compareInWorker(password: string, hash: string): Promise<boolean> {
   pool ??= new Piscina<PasswordComparison, boolean>({
     filename: workerFileUrl(),
     maxThreads: availableParallelism(),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 
 import type { ConfigClient } from '../config/defaults';
+import { compareInWorker } from '../passwords/password-pool';
 import type { Strapi } from '../utils/plugin';
 import { CONTENT_TYPES, logMessage } from '../utils/plugin';
 
@@ -110,7 +111,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (clientSecret !== undefined) {
         unknownClientHash ??= await bcrypt.hash(generateClientSecret(), BCRYPT_COST);
         const hash = client && isConfidential(client) && client.secretHash ? client.secretHash : unknownClientHash;
-        const matches = await bcrypt.compare(clientSecret, hash);
+        const matches = await compareInWorker(clientSecret, hash);
         if (!client || !isConfidential(client) || !matches) {
           return null;
         }

@@ -1,4 +1,4 @@
-import { comparePasswordInWorker } from '../passwords/password-pool';
+import { compareInWorker } from '../passwords/password-pool';
 import type { Strapi } from '../utils/plugin';
 import { CONTENT_TYPES } from '../utils/plugin';
 
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       // NOTE: this is the comparison of users-permissions' `validatePassword`, made in a worker
       // thread. An app that overrides `validatePassword`, for example to accept another hash
       // format, also needs the override here.
-      const valid = await comparePasswordInWorker(password, user.password);
+      const valid = await compareInWorker(password, user.password);
       if (!valid) {
         return null;
       }
