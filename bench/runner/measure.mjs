@@ -68,9 +68,9 @@ export function createMeasurer({ strapi, origin, durationSeconds, warmupSeconds,
         request: buildRequest(feed(warmupSet)),
       });
 
-      // Two and a half times what the warm-up rate needs, and never fewer than the warm-up had:
-      // the measured run can be much faster than a warm-up that a busy machine slowed down, and
-      // running out of credentials would cut the measured run short.
+      // Two and a half times what the warm-up rate needs, and never fewer than the warm-up had.
+      // The measured run can be much faster than a warm-up that a busy machine slowed down, and
+      // running out of credentials would cut it short.
       const needed = Math.ceil(warmup.requestsPerSecond * durationSeconds * 2.5) + connections * 2;
       const count = Math.min(maxCredentials, Math.max(warmupCredentials, needed));
       log(`${name}: preparing ${count} credentials for the measured run`);

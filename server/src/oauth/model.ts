@@ -202,14 +202,15 @@ export function createModel(strapi: Strapi) {
       value: string,
       decide: (token: OAuthRefreshToken | null) => Promise<RotatedToken | null>,
     ): Promise<{ token: OAuthRefreshToken | null; saved: Token | null }> {
-      const decided: { token: RotatedToken | null } = { token: null };
-      const outcome = await tokens().refresh(value, async (presented) => {
-        decided.token = await decide(toOAuthRefreshToken(value, presented));
-        return decided.token && toRotationRequest(decided.token);
+      const decided: { token: OAuthRefreshToken | null; rotation: RotatedToken | null } = { token: null, rotation: null };
+      const rotated = await tokens().refresh(value, async (presented) => {
+        decided.token = toOAuthRefreshToken(value, presented);
+        decided.rotation = await decide(decided.token);
+        return decided.rotation && toRotationRequest(decided.rotation);
       });
-      const accepted = outcome.rotated ? decided.token : null;
+      const accepted = rotated ? decided.rotation : null;
       return {
-        token: toOAuthRefreshToken(value, outcome.presented),
+        token: decided.token,
         saved: accepted && savedToken(accepted, accepted.client as OAuthClient, accepted.user),
       };
     },

@@ -68,6 +68,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
   let unknownClientHash: string | undefined;
 
   const cache = new Map<string, { client: ClientRecord; readAt: number }>();
+  // Counts `forgetCached` calls, so that a read that a write overtook is not cached.
+  let cacheGeneration = 0;
 
   async function findByClientId(clientId: string): Promise<ClientRecord | null> {
     return (await clients().findOne({ where: { clientId } })) as ClientRecord | null;
@@ -81,7 +83,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return cached.client;
     }
 
+    const generation = cacheGeneration;
     const client = await findByClientId(clientId);
+    if (generation !== cacheGeneration) {
+      return client;
+    }
     if (cache.size >= CLIENT_CACHE_SIZE) {
       cache.clear();
     }
@@ -98,6 +104,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** Drops every cached client; called after any write to the clients table. */
     forgetCached(): void {
+      cacheGeneration += 1;
       cache.clear();
     },
 

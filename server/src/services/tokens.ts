@@ -63,11 +63,6 @@ export interface RefreshRequest {
   decide: (presented: PresentedRecord | null) => Promise<RotationRequest | null>;
 }
 
-export interface RefreshOutcome {
-  presented: PresentedRecord | null;
-  rotated: boolean;
-}
-
 /** A stored token family row: one login and every refresh token rotation made from it. */
 export interface TokenFamilyRecord {
   id: number;
@@ -200,16 +195,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
     };
   }
 
-  function rotatedRefreshTokenRow(rotation: RotationRequest) {
+  function refreshTokenRow(token: IssueRequest, familyId: number) {
     return {
       documentId: newDocumentId(),
-      tokenHash: hashTokenValue(rotation.refreshToken),
-      familyId: rotation.previous.familyId,
-      userId: rotation.userId,
-      clientId: rotation.clientId,
-      scope: joinScope(rotation.scope),
-      expiresAt: rotation.refreshTokenExpiresAt,
-      ...storedMetadata(rotation.metadata),
+      tokenHash: hashTokenValue(token.refreshToken),
+      familyId,
+      userId: token.userId,
+      clientId: token.clientId,
+      scope: joinScope(token.scope),
+      expiresAt: token.refreshTokenExpiresAt,
+      ...storedMetadata(token.metadata),
+    };
+  }
+
+  function rotatedRefreshTokenRow(rotation: RotationRequest) {
+    return {
+      ...refreshTokenRow(rotation, rotation.previous.familyId),
       predecessorId: rotation.previous.id,
       sealedValue: sealSuccessor(rotation.previous.value, rotation.refreshToken),
     };
@@ -223,7 +224,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
    */
   async function claimFamilies(ids: number[], now: Date): Promise<number> {
     const { count } = await families().updateMany({
-      where: { id: ids.length === 1 ? ids[0] : { $in: ids }, revokedAt: null },
+      where: { id: { $in: ids }, revokedAt: null },
       data: { lastUsedAt: now, updatedAt: now },
     });
     return count;
@@ -236,7 +237,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
    */
   async function markRotated(ids: number[], now: Date): Promise<number> {
     const { count } = await refreshTokens().updateMany({
-      where: { id: ids.length === 1 ? ids[0] : { $in: ids }, rotatedAt: null, revokedAt: null },
+      where: { id: { $in: ids }, rotatedAt: null, revokedAt: null },
       data: { rotatedAt: now, lastUsedAt: now, updatedAt: now },
     });
     return count;
@@ -258,7 +259,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * Rotates in one transaction, all or nothing. Throws BatchConflict when a family was revoked or
    * a token rotated or revoked since it was read, which rolls back every rotation of the batch.
    */
-  async function rotateTogether(rotations: readonly RotationRequest[]): Promise<void> {
+  async function rotateAll(rotations: readonly RotationRequest[]): Promise<void> {
     await strapi.db.transaction(async () => {
       const now = new Date();
       const familyIds = [...new Set(rotations.map((rotation) => rotation.previous.familyId))].sort((a, b) => a - b);
@@ -279,22 +280,21 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   /** Rotates alone, in its own transaction. Returns false when the family or the token changed first. */
   async function rotateAlone(rotation: RotationRequest): Promise<boolean> {
-    return strapi.db.transaction(async (): Promise<boolean> => {
-      const now = new Date();
-      if ((await claimFamilies([rotation.previous.familyId], now)) !== 1 || (await markRotated([rotation.previous.id], now)) !== 1) {
+    try {
+      await rotateAll([rotation]);
+      return true;
+    } catch (error) {
+      if (error instanceof BatchConflict) {
         return false;
       }
-      await recordMetadata([rotation], now);
-      await refreshTokens().createMany({ data: [rotatedRefreshTokenRow(rotation)] });
-      await accessTokens().createMany({ data: [accessTokenRow(rotation, rotation.previous.familyId)] });
-      return true;
-    });
+      throw error;
+    }
   }
 
   /**
    * Rotates the batch in one transaction when nothing changed since the reads, which is the
    * usual case. Otherwise, or on any database error, each rotation runs alone, so one revoked
-   * family or raced token fails only its own request. A token presented twice in one batch
+   * family or raced token affects only its own request. A token presented twice in one batch
    * rotates once; its repeats return false and read the token again, as a request that lost the
    * compare-and-set does.
    */
@@ -313,7 +313,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     const results = new Map<RotationRequest, boolean | Error>();
     try {
-      await rotateTogether(distinct);
+      await rotateAll(distinct);
       distinct.forEach((rotation) => results.set(rotation, true));
     } catch (error) {
       if (!(error instanceof BatchConflict)) {
@@ -344,7 +344,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const hashes = values.map(hashTokenValue);
     const rows = (await refreshTokens().findMany({
       select: REFRESH_TOKEN_FIELDS,
-      where: { tokenHash: hashes.length === 1 ? hashes[0] : { $in: [...new Set(hashes)] } },
+      where: { tokenHash: { $in: [...new Set(hashes)] } },
     })) as RefreshTokenRecord[];
     if (rows.length === 0) {
       return hashes.map(() => null);
@@ -356,27 +356,26 @@ export default ({ strapi }: { strapi: Strapi }) => {
   }
 
   /**
-   * One batch of refresh grants: reads every presented token, lets each request decide on its
-   * own token, and rotates the tokens that the requests accepted, in one transaction.
+   * Runs one batch of refresh grants: reads every presented token, lets each request decide on
+   * its own token, and rotates the tokens that the requests accepted, in one transaction.
    */
-  async function refreshBatch(requests: readonly RefreshRequest[]): Promise<Array<RefreshOutcome | Error>> {
+  async function refreshBatch(requests: readonly RefreshRequest[]): Promise<Array<boolean | Error>> {
     const presented = await findPresented(requests.map((request) => request.value));
     const decisions = await Promise.all(requests.map((request, index) => settle(() => request.decide(presented[index]))));
 
+    // A decision is an error, null (no rotation) or a rotation; only rotations go to the database.
+    const outcomes: Array<boolean | Error> = decisions.map((decision) => (decision instanceof Error ? decision : false));
     const accepted = decisions.flatMap((decision, index) => (decision && !(decision instanceof Error) ? [{ index, rotation: decision }] : []));
-    const rotated = accepted.length > 0 ? await rotateBatch(accepted.map(({ rotation }) => rotation)) : [];
-
-    const outcomes: Array<RefreshOutcome | Error> = decisions.map((decision, index) =>
-      decision instanceof Error ? decision : { presented: presented[index], rotated: false },
-    );
-    accepted.forEach(({ index }, position) => {
-      const result = rotated[position];
-      outcomes[index] = result instanceof Error ? result : { presented: presented[index], rotated: result };
-    });
+    if (accepted.length > 0) {
+      const rotated = await rotateBatch(accepted.map(({ rotation }) => rotation));
+      accepted.forEach(({ index }, position) => {
+        outcomes[index] = rotated[position];
+      });
+    }
     return outcomes;
   }
 
-  const refreshes = createBatchLoader<RefreshRequest, RefreshOutcome>(refreshBatch);
+  const refreshes = createBatchLoader<RefreshRequest, boolean>(refreshBatch);
 
   return {
     /**
@@ -408,37 +407,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async issue(request: IssueRequest): Promise<IssuedTokens> {
       return strapi.db.transaction(async (): Promise<IssuedTokens> => {
-        const metadata = storedMetadata(request.metadata);
-        const scope = joinScope(request.scope);
         const family = await families().createMany({
           data: [
             {
               documentId: newDocumentId(),
               userId: request.userId,
               clientId: request.clientId,
-              scope,
+              scope: joinScope(request.scope),
               expiresAt: request.refreshTokenExpiresAt,
               lastUsedAt: new Date(),
-              ...metadata,
+              ...storedMetadata(request.metadata),
             },
           ],
         });
         const familyId = Number(family.ids[0]);
 
-        await refreshTokens().createMany({
-          data: [
-            {
-              documentId: newDocumentId(),
-              tokenHash: hashTokenValue(request.refreshToken),
-              familyId,
-              userId: request.userId,
-              clientId: request.clientId,
-              scope,
-              expiresAt: request.refreshTokenExpiresAt,
-              ...metadata,
-            },
-          ],
-        });
+        await refreshTokens().createMany({ data: [refreshTokenRow(request, familyId)] });
         await accessTokens().createMany({ data: [accessTokenRow(request, familyId)] });
 
         return { familyId };
@@ -447,14 +431,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /**
      * Reads the refresh token with this value and its user, calls `decide` with them (null when no
-     * token has this value), and rotates the token when `decide` returns a rotation. `rotated` is
-     * false when `decide` returned null, or when the family was revoked or the token rotated or
-     * revoked after the read; then nothing was stored. An error thrown by `decide` rejects.
+     * token has this value), and rotates the token when `decide` returns a rotation. Resolves to
+     * whether it rotated. It did not when `decide` returned null, or when the family was revoked
+     * or the token rotated or revoked after the read, and then nothing was stored. An error
+     * thrown by `decide` rejects.
      *
      * The reads and rotations of concurrent calls share two queries and one transaction. Call it
      * outside any transaction.
      */
-    refresh(value: string, decide: RefreshRequest['decide']): Promise<RefreshOutcome> {
+    refresh(value: string, decide: RefreshRequest['decide']): Promise<boolean> {
       return refreshes.load({ value, decide });
     },
 

@@ -94,10 +94,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * has only the fields that identify it and decide whether it may hold tokens.
      */
     async findActiveByIds(ids: number[]): Promise<Map<number, User>> {
-      const unique = [...new Set(ids)];
       const rows = (await strapi.db.query(CONTENT_TYPES.user).findMany({
         select: ['id', 'username', 'email', 'provider', 'confirmed', 'blocked'],
-        where: { id: unique.length === 1 ? unique[0] : { $in: unique } },
+        where: { id: { $in: [...new Set(ids)] } },
       })) as User[];
       const active = new Map<number, User>();
       for (const user of rows) {

@@ -12,7 +12,7 @@ const MAX_BATCH_SIZE = 50;
 // a batch with the requests already waiting instead of forming a batch of their own. On the
 // machine of docs/benchmarks.md, 2 ms raised the refresh grant at 10 connections by about a
 // quarter on SQLite and PostgreSQL alike; 4 ms gained less. After a batch of one key, the next is
-// sent at once, so a lone request never waits.
+// sent after one turn of the event loop, so a lone request does not wait for the timer.
 const GATHER_MILLISECONDS = 2;
 
 // Created when the module loads, outside any request. Batches run in this async context, so a
